@@ -1,6 +1,33 @@
+using SigningService;
+using SigningService.Errors;
+using SigningService.Health;
+using SigningService.Jobs;
+using SigningService.Keys;
+using SigningService.Signing;
+using SigningService.Verification;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSigningService();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => TypedResults.Ok());
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.yaml");
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "SigningService v1");
+    o.RoutePrefix = "swagger";
+});
+
+app.MapHealth();
+app.MapProblemTypes();
+app.MapKeys();
+app.MapJobs();
+app.MapSigning();
+app.MapVerification();
+
 app.Run();
 
 public partial class Program;

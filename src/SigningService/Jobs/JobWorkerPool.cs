@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SigningService.Errors;
+
+namespace SigningService.Jobs;
+
+/// <summary>Runs the configured number of worker loops over the job queue.</summary>
+public sealed partial class JobWorkerPool(
+    JobQueue queue,
+    IEnumerable<IJobHandler> handlers,
+    IOptions<JobOptions> options,
+    TimeProvider time,
+    ILogger<JobWorkerPool> logger) : BackgroundService
+{
+    public static readonly ActivitySource Activity = new("SigningService.Jobs");
+
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Operation, StringComparer.Ordinal);
+    private int _running;
+    private int _busy;
+
+    /// <summary>Worker loops alive; readiness fails when this drops below the configured count.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    public int Busy => Volatile.Read(ref _busy);
+
+    public int Configured => options.Value.Workers;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            await foreach (var job in queue.ReadAllAsync(stoppingToken))
+            {
+                Interlocked.Increment(ref _busy);
+                try
+                {
+                    await RunAsync(job, stoppingToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _busy);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private async Task RunAsync(Job job, CancellationToken stoppingToken)
+    {
+        if (!job.TryStart(time.GetUtcNow()))
+        {
+            job.Workspace.DeleteWork();
+            return;
+        }
+        using var activity = Activity.StartActivity("job " + job.Operation);
+        activity?.SetTag("job.id", job.Id);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation.Token, stoppingToken);
+        try
+        {
+            var handler = _handlers[job.Operation];
+            var result = await handler.ExecuteAsync(job, linked.Token);
+            job.Succeed(result, time.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            job.MarkCancelled(time.GetUtcNow());
+        }
+        catch (JobFailedException e)
+        {
+            job.Fail(JobError.From(e.Kind, e.Message), time.GetUtcNow());
+        }
+        catch (Exception e)
+        {
+            LogJobCrashed(logger, e, job.Id, job.Operation);
+            job.Fail(JobError.From(Problems.Internal, "The job failed unexpectedly."), time.GetUtcNow());
+        }
+        finally
+        {
+            job.Workspace.DeleteWork();
+            activity?.SetTag("job.status", job.Status.ToString());
+            LogJobFinished(logger, job.Id, job.Operation, job.Status);
+        }
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Job {JobId} ({Operation}) failed unexpectedly")]
+    private static partial void LogJobCrashed(ILogger logger, Exception exception, string jobId, string operation);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Job {JobId} ({Operation}) finished: {Status}")]
+    private static partial void LogJobFinished(ILogger logger, string jobId, string operation, JobStatus status);
+}

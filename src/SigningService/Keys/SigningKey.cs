@@ -1,0 +1,25 @@
+namespace SigningService.Keys;
+
+/// <summary>A named key the service can sign with.</summary>
+public abstract class SigningKey(string name, string kind, string publicKeyPem)
+{
+    public string Name { get; } = name;
+    public string Kind { get; } = kind;
+    public string PublicKeyPem { get; } = publicKeyPem;
+    public string Algorithm { get; } = PublicKeyInfo.Algorithm(publicKeyPem) ?? "unknown";
+
+    /// <summary>What cosign gets as --key, and the secrets its environment needs for it.</summary>
+    public abstract Task<CosignKeyReference> ForCosignAsync(string jobId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A key as cosign sees it. Disposing ends whatever access the job was granted (e.g. an HSM token).
+/// </summary>
+public sealed class CosignKeyReference(string keyArgument, IReadOnlyDictionary<string, string> secrets, IDisposable? lease = null)
+    : IDisposable
+{
+    public string KeyArgument { get; } = keyArgument;
+    public IReadOnlyDictionary<string, string> Secrets { get; } = secrets;
+
+    public void Dispose() => lease?.Dispose();
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using SigningService.Cosign;
+using SigningService.Errors;
+using SigningService.Health;
+using SigningService.Jobs;
+using SigningService.Keys;
+using SigningService.Processes;
+using SigningService.Signing;
+using SigningService.Storage;
+using SigningService.Uploads;
+using SigningService.Verification;
+
+namespace SigningService;
+
+/// <summary>Everything the service registers, in the order hosted services must start.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddSigningService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApi.DocumentInfoTransformer>());
+
+        AddValidatedOptions<CosignOptions>(services, CosignOptions.Section);
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
+        AddValidatedOptions<UploadOptions>(services, UploadOptions.Section);
+        AddValidatedOptions<JobOptions>(services, JobOptions.Section);
+        services.AddOptions<KeysOptions>().BindConfiguration(KeysOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<KeysOptions>, KeysOptionsValidator>();
+
+        var maxFile = builder.Configuration.GetValue<long?>($"{UploadOptions.Section}:{nameof(UploadOptions.MaxFileBytes)}")
+            ?? new UploadOptions().MaxFileBytes;
+        // Kestrel's own cap sits just above ours, so our 413 (with its problem type) normally answers first.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxFile + (8L << 20));
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxFile + (8L << 20));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton<CosignInfo>();
+        services.AddSingleton<CosignCli>();
+        services.AddSingleton<KeyRegistry>();
+        services.AddSingleton<IJobStore, InMemoryJobStore>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobSubmitter>();
+        services.AddSingleton<UploadEndpoint>();
+        services.AddSingleton<FormMaterial>();
+        services.AddSingleton<IJobHandler, SignBlobHandler>();
+        services.AddSingleton<IJobHandler, VerifyBlobHandler>();
+
+        // Start order matters: cosign must be probed before keys are generated, keys before workers.
+        services.AddHostedService<CosignProbe>();
+        services.AddHostedService<KeyRegistryLoader>();
+        services.AddSingleton<JobWorkerPool>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());
+        services.AddSingleton<JobExpiryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobExpiryService>());
+
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("service", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SigningService.Signing;
+
+/// <summary>Parses and checks annotations: a flat JSON object of short, printable strings.</summary>
+public static partial class Annotations
+{
+    public const int MaxCount = 32;
+    public const int MaxValueLength = 1024;
+
+    public static bool TryParse(string? json, out Dictionary<string, string> annotations, out string error)
+    {
+        annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        error = string.Empty;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return true;
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 2 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = "annotations must be a JSON object of strings, e.g. {\"env\":\"prod\"}.";
+                return false;
+            }
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.String)
+                {
+                    error = "annotation values must be strings.";
+                    return false;
+                }
+                if (!TryAdd(annotations, property.Name, property.Value.GetString()!, out error))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            error = "annotations must be a JSON object of strings, e.g. {\"env\":\"prod\"}.";
+            return false;
+        }
+    }
+
+    private static bool TryAdd(Dictionary<string, string> annotations, string key, string value, out string error)
+    {
+        error = string.Empty;
+        if (!KeyPattern().IsMatch(key))
+        {
+            error = "annotation keys are 1-128 characters of letters, digits and . _ - /, starting with a letter or digit.";
+        }
+        else if (value.Length > MaxValueLength || value.Any(char.IsControl))
+        {
+            error = $"annotation values are at most {MaxValueLength} characters without control characters.";
+        }
+        else if (!annotations.TryAdd(key, value))
+        {
+            error = "an annotation key is given twice.";
+        }
+        else if (annotations.Count > MaxCount)
+        {
+            error = $"at most {MaxCount} annotations are allowed.";
+        }
+        return error.Length == 0;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$")]
+    private static partial Regex KeyPattern();
+}

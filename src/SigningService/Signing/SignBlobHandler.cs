@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SigningService.Cosign;
+using SigningService.Errors;
+using SigningService.Jobs;
+using SigningService.Keys;
+
+namespace SigningService.Signing;
+
+/// <summary>Signs an uploaded file with `cosign sign-blob`, producing a Sigstore bundle.</summary>
+public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegistry keys, IOptions<CosignOptions> options) : IJobHandler
+{
+    public const string Name = "sign-blob";
+
+    public string Operation => Name;
+
+    public async Task<JsonObject> ExecuteAsync(Job job, CancellationToken cancellationToken)
+    {
+        var input = (SignBlobInput)job.Input;
+        var key = keys.Find(input.KeyName) ?? throw new JobFailedException(Problems.KeyUnavailable, "The key is no longer configured.");
+        using var keyRef = await key.ForCosignAsync(job.Id, cancellationToken);
+
+        var bundlePath = job.Workspace.ArtifactFile("bundle.sigstore.json");
+        List<string> args = ["--key", keyRef.KeyArgument, "--bundle", bundlePath, "--yes"];
+        args.AddRange(TlogArguments(input.Tlog));
+        args.AddRange(["--", input.File.Path]);
+
+        var run = await cosign.RunAsync(new CosignRun("sign-blob", args, job.Workspace.Home) { Secrets = keyRef.Secrets }, cancellationToken);
+        CosignFailures.ThrowIfFailed(run, job.Workspace.Root);
+
+        var bundle = JsonNode.Parse(await File.ReadAllTextAsync(bundlePath, cancellationToken))!.AsObject();
+        var signature = bundle["messageSignature"]?["signature"]?.GetValue<string>()
+            ?? throw new JobFailedException(Problems.CosignFailed, "cosign wrote a bundle without a message signature.");
+        var signaturePath = job.Workspace.ArtifactFile("signature.sig");
+        await Storage.PrivateFiles.WriteAllTextAsync(signaturePath, signature, cancellationToken);
+        job.AddArtifact(new JobArtifact("bundle", bundlePath, "application/vnd.dev.sigstore.bundle.v0.3+json"));
+        job.AddArtifact(new JobArtifact("signature", signaturePath, "text/plain"));
+
+        return new JsonObject
+        {
+            ["key"] = key.Name,
+            ["artifact"] = new JsonObject
+            {
+                ["name"] = input.File.ClientFileName,
+                ["size"] = input.File.Length,
+                ["sha256"] = input.File.Sha256,
+            },
+            ["signature"] = signature,
+            ["bundle"] = bundle,
+            ["tlog"] = input.Tlog,
+            ["annotations"] = new JsonObject(input.Annotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+        };
+    }
+
+    /// <summary>tlog=false signs against a signing config with no transparency log; true uses the configured one.</summary>
+    private IEnumerable<string> TlogArguments(bool tlog) =>
+        !tlog ? ["--signing-config", info.OfflineSigningConfigPath!]
+        : options.Value.TlogSigningConfig is { } config ? ["--signing-config", config]
+        : [];
+}

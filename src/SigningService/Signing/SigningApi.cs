@@ -1,0 +1,56 @@
+using SigningService.Errors;
+using SigningService.Jobs;
+using SigningService.Keys;
+using SigningService.Uploads;
+
+namespace SigningService.Signing;
+
+public static class SigningApi
+{
+    public static RouteGroupBuilder MapSigning(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/sign").WithTags("Signing");
+        group.MapPost("/blob", SignBlob).WithName("SignBlob")
+            .WithSummary("Sign a file; the job's result holds the Sigstore bundle and the signature.")
+            .Accepts<SignBlobForm>("multipart/form-data")
+            .DisableAntiforgery();
+        return group;
+    }
+
+    private static Task<JobResponse> SignBlob(HttpContext http, UploadEndpoint uploads, JobSubmitter jobs, KeyRegistry keys) =>
+        uploads.HandleAsync(http, SignBlobForm.Fields, async (form, jobId, workspace) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var file = form.File("file");
+            if (file is null)
+            {
+                errors["file"] = ["A file part named 'file' is required."];
+            }
+            else if (file.Length == 0)
+            {
+                errors["file"] = ["The file is empty."];
+            }
+            if (!FormValues.TryParseBool(form.Field("tlog"), false, out var tlog))
+            {
+                errors["tlog"] = ["tlog must be true or false."];
+            }
+            if (!Annotations.TryParse(form.Field("annotations"), out var annotations, out var annotationError))
+            {
+                errors["annotations"] = [annotationError];
+            }
+            var keyName = form.Field("key") ?? keys.DefaultKey;
+            if (keyName is null)
+            {
+                errors["key"] = ["Name a key: no default key is configured."];
+            }
+            if (errors.Count > 0)
+            {
+                return ProblemResults.Invalid(errors);
+            }
+            if (keys.Find(keyName!) is null)
+            {
+                return ProblemResults.Of(Problems.UnknownKey, "No configured key has this name; GET /v1/keys lists them.");
+            }
+            return await jobs.SubmitAsync(http, jobId, SignBlobHandler.Name, new SignBlobInput(file!, keyName!, tlog, annotations), workspace);
+        });
+}
