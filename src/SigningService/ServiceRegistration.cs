@@ -19,7 +19,17 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddSigningService(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Answers the framework makes itself (404 from routing, 415 from content-type matching) get our types too.
+            var details = ctx.ProblemDetails;
+            if (details.Type?.StartsWith("/problems/", StringComparison.Ordinal) != true
+                && Problems.ForStatus(details.Status ?? 500) is { } kind)
+            {
+                details.Type = kind.Type;
+                details.Title = kind.Title;
+            }
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

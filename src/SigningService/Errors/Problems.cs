@@ -22,6 +22,8 @@ public static class Problems
     public static readonly ProblemKind QueueFull = new("queue-full", 503, "The job queue is full.",
         "Try again after the number of seconds in Retry-After.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No such resource.");
+    public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed.",
+        "The resource exists but does not take this HTTP method.");
     public static readonly ProblemKind Internal = new("internal", 500, "Internal error.",
         "The service failed unexpectedly. The trace id identifies the request in the service's logs.");
 
@@ -39,10 +41,22 @@ public static class Problems
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         Validation, UnsupportedMediaType, PayloadTooLarge, UnknownKey, KeyNotFound, JobNotFound, ArtifactNotFound,
-        JobFinished, QueueFull, NotFound, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable, KeyUnavailable,
+        JobFinished, QueueFull, NotFound, MethodNotAllowed, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable, KeyUnavailable,
     ];
 
     private static readonly Dictionary<string, ProblemKind> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
     public static ProblemKind? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The kind for a bare status code that the framework answered by itself (routing, Kestrel).</summary>
+    public static ProblemKind? ForStatus(int status) => status switch
+    {
+        400 => Validation,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
+        500 => Internal,
+        _ => null,
+    };
 }
