@@ -65,31 +65,30 @@ public sealed partial class JobWorkerPool(
         using var activity = Activity.StartActivity("job " + job.Operation);
         activity?.SetTag("job.id", job.Id);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation.Token, stoppingToken);
+        Action<DateTimeOffset> finish;
         try
         {
-            var handler = _handlers[job.Operation];
-            var result = await handler.ExecuteAsync(job, linked.Token);
-            job.Succeed(result, time.GetUtcNow());
+            var result = await _handlers[job.Operation].ExecuteAsync(job, linked.Token);
+            finish = now => job.Succeed(result, now);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            job.MarkCancelled(time.GetUtcNow());
+            finish = job.MarkCancelled;
         }
         catch (JobFailedException e)
         {
-            job.Fail(JobError.From(e.Kind, e.Message), time.GetUtcNow());
+            finish = now => job.Fail(JobError.From(e.Kind, e.Message), now);
         }
         catch (Exception e)
         {
             LogJobCrashed(logger, e, job.Id, job.Operation);
-            job.Fail(JobError.From(Problems.Internal, "The job failed unexpectedly."), time.GetUtcNow());
+            finish = now => job.Fail(JobError.From(Problems.Internal, "The job failed unexpectedly."), now);
         }
-        finally
-        {
-            job.Workspace.DeleteWork();
-            activity?.SetTag("job.status", job.Status.ToString());
-            LogJobFinished(logger, job.Id, job.Operation, job.Status);
-        }
+        // Inputs go before the job is seen as finished: whoever sees the final state sees them gone.
+        job.Workspace.DeleteWork();
+        finish(time.GetUtcNow());
+        activity?.SetTag("job.status", job.Status.ToString());
+        LogJobFinished(logger, job.Id, job.Operation, job.Status);
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Job {JobId} ({Operation}) failed unexpectedly")]
