@@ -74,6 +74,23 @@ public sealed class KmsPluginProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SignMessage_ConcurrentPlugins_AllSigned()
+    {
+        using var env = _relay.Environments.For("job-1", Key);
+        var messages = Enumerable.Range(0, 8).Select(i => Encoding.UTF8.GetBytes($"message {i}")).ToArray();
+
+        var responses = await Task.WhenAll(messages.Select(m =>
+            PluginProcess.RunAsync(env.Variables, PluginProcess.SignArguments(Key, SHA256.HashData(m)), m)));
+
+        for (var i = 0; i < messages.Length; i++)
+        {
+            var signature = responses[i].GetProperty("signMessage").GetProperty("signature").GetBytesFromBase64();
+            Assert.True(_signer.Key(Key).VerifyData(messages[i], signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        }
+        Assert.Equal(8, _listener.Records.Count);
+    }
+
+    [Fact]
     public async Task SignMessage_Sha384HashFunc_SignsSha384Digest()
     {
         var message = Encoding.UTF8.GetBytes("payload");
