@@ -21,6 +21,15 @@ public sealed class JwksProviderRegistry : IDisposable
         }
     }
 
+    /// <summary>For tests: issuers with providers built by the caller (e.g. over an in-memory source).</summary>
+    internal JwksProviderRegistry(IEnumerable<(OidcIssuerOptions Options, JwksProvider Provider)> issuers)
+    {
+        foreach (var entry in issuers)
+        {
+            _issuers[entry.Options.Issuer] = entry;
+        }
+    }
+
     public IEnumerable<OidcIssuerOptions> Issuers => _issuers.Values.Select(i => i.Options);
 
     public JwksProvider? GetProvider(string issuer) => _issuers.TryGetValue(issuer, out var entry) ? entry.Provider : null;
