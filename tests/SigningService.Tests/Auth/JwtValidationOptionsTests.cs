@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SigningService.Auth;
+using SigningService.Auth.ApiKeys;
 using SigningService.Auth.Jwt;
 
 namespace SigningService.Tests.Auth;
@@ -53,5 +58,26 @@ public sealed class JwtValidationOptionsTests
     public void Validate_SameIssuerTwice_Error()
     {
         Assert.Contains(Errors(Good(), Good()), e => e.Contains("configured twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddOidcJwtValidation_BadConfiguration_OptionsFailNamingSetting()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Oidc:Issuers:0:Issuer"] = "https://gitlab.example.com",
+            ["Auth:Oidc:Issuers:0:JwksUri"] = "https://gitlab.example.com/oauth/discovery/keys",
+            ["Auth:ApiKeys:Keys:0:Name"] = "ci",
+            ["Auth:ApiKeys:Keys:0:Sha256"] = "not-a-hash",
+        }).Build());
+        services.AddOidcJwtValidation().AddApiKeyAuthentication();
+        using var provider = services.BuildServiceProvider();
+
+        var oidc = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<JwtValidationOptions>>().Value);
+        var keys = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ApiKeyOptions>>().Value);
+
+        Assert.Contains("Auth:Oidc:Issuers:0:Audience", oidc.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth:ApiKeys:Keys:0:Sha256", keys.Message, StringComparison.Ordinal);
     }
 }
