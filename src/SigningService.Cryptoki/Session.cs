@@ -177,6 +177,10 @@ public sealed unsafe class Session : IDisposable
         Check((CKR)_module.F.C_DestroyObject(Handle, obj.Value), "C_DestroyObject");
     }
 
+    // Forget a session whose handle is known to be dead, without C_CloseSession: the number may
+    // already belong to a newer session.
+    internal void Abandon() => _closed = true;
+
     public void Dispose()
     {
         if (_closed)
