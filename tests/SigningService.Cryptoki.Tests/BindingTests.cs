@@ -146,5 +146,6 @@ public sealed class BindingTests(SoftHsmFixture hsm)
         var mechanisms = hsm.Slot().GetMechanismList();
         Assert.Contains(CKM.CKM_ECDSA, mechanisms);
         Assert.Contains(CKM.CKM_RSA_PKCS_PSS, mechanisms);
+        Assert.DoesNotContain(CKM.CKM_ECDSA_SHA256, mechanisms);
     }
 }
