@@ -1,0 +1,3 @@
+namespace SigningService.Cryptoki.Pooling;
+
+internal sealed record HsmKeyEntry(ObjectHandle Handle, CKK KeyType, int Epoch);

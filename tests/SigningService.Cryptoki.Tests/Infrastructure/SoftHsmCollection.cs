@@ -1,0 +1,4 @@
+namespace SigningService.Cryptoki.Tests.Infrastructure;
+
+[CollectionDefinition("softhsm")]
+public sealed class SoftHsmCollection : ICollectionFixture<SoftHsmFixture>;
