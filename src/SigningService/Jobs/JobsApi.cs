@@ -9,11 +9,11 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/v1/jobs").WithTags("Jobs");
 
-        group.MapGet("/{id}", Get).WithName("GetJob").WithSummary("Get a job's status and result.");
+        group.MapGet("/{id}", Get).WithName("GetJob").WithSummary("Get a job's status and result.").ProducesProblem(404);
         group.MapDelete("/{id}", Cancel).WithName("CancelJob")
-            .WithSummary("Cancel a queued or running job (its cosign process is killed).");
+            .WithSummary("Cancel a queued or running job (its cosign process is killed).").ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/{id}/artifacts/{name}", Artifact).WithName("GetJobArtifact")
-            .WithSummary("Download an artifact of a job (e.g. bundle, signature).");
+            .WithSummary("Download an artifact of a job (e.g. bundle, signature).").ProducesProblem(404);
         return group;
     }
 

@@ -9,7 +9,7 @@ public static class SigningApi
 {
     public static RouteGroupBuilder MapSigning(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/sign").WithTags("Signing");
+        var group = routes.MapGroup("/v1/sign").WithTags("Signing").ProducesJobProblems();
         group.MapPost("/blob", SignBlob).WithName("SignBlob")
             .WithSummary("Sign a file; the job's result holds the Sigstore bundle and the signature.")
             .Accepts<SignBlobForm>("multipart/form-data")

@@ -13,7 +13,7 @@ public static class VerificationApi
 
     public static RouteGroupBuilder MapVerification(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/verify").WithTags("Verification");
+        var group = routes.MapGroup("/v1/verify").WithTags("Verification").ProducesJobProblems();
         group.MapPost("/blob", VerifyBlob).WithName("VerifyBlob")
             .WithSummary("Verify a file's bundle or signature; the job's result says verified true or false, and why.")
             .Accepts<VerifyBlobForm>("multipart/form-data")
