@@ -1,10 +1,16 @@
 using SigningService;
+using SigningService.Admin;
 using SigningService.Errors;
 using SigningService.Health;
 using SigningService.Jobs;
 using SigningService.Keys;
 using SigningService.Signing;
 using SigningService.Verification;
+
+if (AdminCli.IsCommand(args))
+{
+    return await AdminCli.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSigningService();
@@ -28,6 +34,7 @@ app.MapJobs();
 app.MapSigning();
 app.MapVerification();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -7,4 +7,10 @@ public sealed record CosignRun(string Command, IReadOnlyList<string> Arguments, 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public string? WorkingDirectory { get; init; }
     public byte[]? StandardInput { get; init; }
+
+    /// <summary>
+    /// The remote endpoint this run talks to (registry host, Rekor URL), if any. Runs that name one
+    /// get retries on transient failures and a circuit breaker per endpoint; local-only runs do not.
+    /// </summary>
+    public string? RemoteEndpoint { get; init; }
 }
