@@ -42,6 +42,7 @@ public static class ServiceRegistration
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
         AddValidatedOptions<UploadOptions>(services, UploadOptions.Section);
         AddValidatedOptions<JobOptions>(services, JobOptions.Section);
+        AddValidatedOptions<Resilience.ResilienceOptions>(services, Resilience.ResilienceOptions.Section);
         services.AddOptions<KeysOptions>().BindConfiguration(KeysOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<KeysOptions>, KeysOptionsValidator>();
 
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IProcessRunner, ProcessRunner>();
         services.AddSingleton<CosignInfo>();
+        services.AddSingleton<Resilience.RemotePipelines>();
         services.AddSingleton<CosignCli>();
         services.AddSingleton<KeyRegistry>();
         services.AddSingleton<IJobStore, InMemoryJobStore>();

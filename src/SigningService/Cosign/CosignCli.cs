@@ -1,14 +1,27 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using SigningService.Errors;
+using SigningService.Jobs;
 using SigningService.Processes;
+using SigningService.Resilience;
+using SigningService.Telemetry;
 
 namespace SigningService.Cosign;
 
-/// <summary>Runs cosign with a minimal environment and the configured limits.</summary>
+/// <summary>
+/// Runs cosign with a minimal environment and the configured limits. Runs that talk to a remote
+/// endpoint go through that endpoint's resilience pipeline: transient failures are retried, each
+/// attempt is its own span, and an open circuit fails the run at once.
+/// </summary>
 public sealed partial class CosignCli(
-    IProcessRunner runner, CosignInfo info, IOptions<CosignOptions> options, ILogger<CosignCli> logger)
+    IProcessRunner runner, CosignInfo info, RemotePipelines pipelines, IOptions<CosignOptions> options, ILogger<CosignCli> logger)
 {
     public static readonly ActivitySource Activity = new("SigningService.Cosign");
+
+    private static readonly ResiliencePropertyKey<int> AttemptKey = new("cosign.attempt");
 
     private readonly CosignOptions _options = options.Value;
 
@@ -16,10 +29,58 @@ public sealed partial class CosignCli(
 
     public async Task<CosignResult> RunAsync(CosignRun run, CancellationToken cancellationToken)
     {
+        if (run.RemoteEndpoint is not { } endpoint)
+        {
+            return await RunOnceAsync(run, 0, cancellationToken);
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        CosignResult? last = null;
+        try
+        {
+            return await pipelines.For(endpoint).ExecuteAsync(async (ctx, state) =>
+            {
+                var attempt = ctx.Properties.GetValue(AttemptKey, 0);
+                ctx.Properties.Set(AttemptKey, attempt + 1);
+                last = await RunOnceAsync(state, attempt, ctx.CancellationToken);
+                if (CosignFailureClassifier.Classify(last) is { Class: FailureClass.Transient } failure)
+                {
+                    throw new TransientRemoteException($"{failure.Kind.Name}: {last.ErrorMessage}", last);
+                }
+                return last;
+            }, context, run);
+        }
+        catch (TransientRemoteException) when (last is not null)
+        {
+            // Attempts are used up: the caller classifies the last answer like any other failure.
+            return last;
+        }
+        catch (TimeoutRejectedException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new JobFailedException(Problems.RegistryUnavailable, $"{endpoint} did not answer within the configured time.");
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new JobFailedException(Problems.RegistryUnavailable,
+                $"{endpoint} failed repeatedly; calls to it are suspended for a while (circuit open).");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<CosignResult> RunOnceAsync(CosignRun run, int attempt, CancellationToken cancellationToken)
+    {
         using var activity = Activity.StartActivity("cosign " + run.Command);
         // Arguments never hold secrets (those travel in the environment), so they may be recorded.
         activity?.SetTag("cosign.command", run.Command);
         activity?.SetTag("cosign.args", string.Join(' ', run.Arguments));
+        activity?.SetTag("cosign.attempt", attempt);
+        if (run.RemoteEndpoint is not null)
+        {
+            activity?.SetTag("server.address", run.RemoteEndpoint);
+        }
 
         var spec = new ProcessSpec(Executable, [run.Command, .. run.Arguments])
         {
@@ -29,13 +90,15 @@ public sealed partial class CosignCli(
             MaxOutputChars = _options.MaxOutputChars,
             StandardInput = run.StandardInput,
         };
-        LogStarting(logger, run.Command);
+        LogStarting(logger, run.Command, attempt);
         var result = await runner.RunAsync(spec, cancellationToken);
         activity?.SetTag("process.exit_code", result.ExitCode);
-        if (!result.TimedOut && result.ExitCode != 0)
+        if (result.TimedOut || result.ExitCode != 0)
         {
-            activity?.SetStatus(ActivityStatusCode.Error);
+            activity?.SetStatus(ActivityStatusCode.Error, result.TimedOut ? "timed out" : $"exit code {result.ExitCode}");
         }
+        ServiceMetrics.CosignAttemptDuration.Record(result.Duration.TotalSeconds,
+            new KeyValuePair<string, object?>("command", run.Command), new KeyValuePair<string, object?>("exit_code", result.ExitCode));
         LogFinished(logger, run.Command, result.ExitCode, result.TimedOut, result.Duration.TotalMilliseconds);
         return new CosignResult(result.ExitCode, result.StandardOutput, result.StandardError, result.TimedOut, result.Duration);
     }
@@ -48,8 +111,6 @@ public sealed partial class CosignCli(
             ["PATH"] = string.Join(':', new[] { cosignFolder, "/usr/local/bin", "/usr/bin", "/bin" }.Where(p => !string.IsNullOrEmpty(p))),
             ["HOME"] = run.Home,
             ["TMPDIR"] = run.Home,
-            // Keep cosign quiet about updates and from asking questions: it runs unattended.
-            ["COSIGN_EXPERIMENTAL"] = "0",
         };
         foreach (var name in _options.PassEnvironment)
         {
@@ -69,8 +130,8 @@ public sealed partial class CosignCli(
         return env;
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Running cosign {Command}")]
-    private static partial void LogStarting(ILogger logger, string command);
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Running cosign {Command} (attempt {Attempt})")]
+    private static partial void LogStarting(ILogger logger, string command, int attempt);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "cosign {Command} exited with {ExitCode} (timed out: {TimedOut}) after {ElapsedMs:F0} ms")]

@@ -35,13 +35,20 @@ public static class Problems
     public static readonly ProblemKind TrustMaterialUnavailable = new("trust-material-unavailable", 502,
         "Trust material is unavailable.",
         "cosign could not obtain the trusted root needed for this verification; pass trustedRoot or configure one.");
+    public static readonly ProblemKind RegistryUnavailable = new("registry-unavailable", 503, "A remote service is unavailable.",
+        "The registry (or Rekor/Fulcio) could not be reached or kept failing after the configured retries, or its circuit is open.");
+    public static readonly ProblemKind RegistryAuth = new("registry-auth", 502, "The registry refused our credentials.",
+        "The registry answered 401/403 for the configured credentials. Not retried: fix the credentials.");
+    public static readonly ProblemKind ManifestUnknown = new("manifest-unknown", 404, "The image does not exist.",
+        "The registry does not know this repository, tag or digest.");
     public static readonly ProblemKind KeyUnavailable = new("key-unavailable", 500, "The signing key is unavailable.",
         "The key's files or password could not be read.");
 
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         Validation, UnsupportedMediaType, PayloadTooLarge, UnknownKey, KeyNotFound, JobNotFound, ArtifactNotFound,
-        JobFinished, QueueFull, NotFound, MethodNotAllowed, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable, KeyUnavailable,
+        JobFinished, QueueFull, NotFound, MethodNotAllowed, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable,
+        RegistryUnavailable, RegistryAuth, ManifestUnknown, KeyUnavailable,
     ];
 
     private static readonly Dictionary<string, ProblemKind> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);

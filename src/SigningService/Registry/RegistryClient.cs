@@ -5,7 +5,9 @@ using System.Net.Http.Headers;
 namespace SigningService.Registry;
 
 /// <summary>Reads manifests from OCI registries: tag → digest resolution before signing, manifest fetches for checks.</summary>
-public sealed partial class RegistryClient(RegistryHttpClients clients, RegistryAuthenticator authenticator, ILogger<RegistryClient> logger)
+public sealed partial class RegistryClient(
+    RegistryHttpClients clients, RegistryAuthenticator authenticator, ILogger<RegistryClient> logger,
+    Resilience.RemotePipelines? pipelines = null)
 {
     public static readonly ActivitySource ActivitySource = new("SigningService.Registry");
 
@@ -13,7 +15,34 @@ public sealed partial class RegistryClient(RegistryHttpClients clients, Registry
     public const int MaxManifestBytes = 4 * 1024 * 1024;
 
     /// <summary>The digest <paramref name="image"/> points at now (HEAD; GET and hash when HEAD gives no digest).</summary>
-    public async Task<string> ResolveDigestAsync(ImageReference image, CancellationToken ct)
+    public Task<string> ResolveDigestAsync(ImageReference image, CancellationToken ct) =>
+        ResilientAsync(image, token => ResolveDigestOnceAsync(image, token), ct);
+
+    public Task<RegistryManifest> GetManifestAsync(ImageReference image, CancellationToken ct) =>
+        ResilientAsync(image, token => GetManifestOnceAsync(image, token), ct);
+
+    /// <summary>Through the registry host's pipeline (retries, circuit) when one is configured.</summary>
+    private async Task<T> ResilientAsync<T>(ImageReference image, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        if (pipelines is null)
+        {
+            return await call(ct);
+        }
+        try
+        {
+            return await pipelines.For(image.Registry).ExecuteAsync(async token => await call(token), ct);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            throw new RegistryUnavailableException($"{image.Registry} failed repeatedly; calls to it are suspended for a while (circuit open)", e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e) when (!ct.IsCancellationRequested)
+        {
+            throw new RegistryUnavailableException($"{image.Registry} did not answer within the configured time", e);
+        }
+    }
+
+    private async Task<string> ResolveDigestOnceAsync(ImageReference image, CancellationToken ct)
     {
         using var activity = ActivitySource.StartActivity("registry.resolve");
         activity?.SetTag("image", image.ToString());
@@ -29,7 +58,7 @@ public sealed partial class RegistryClient(RegistryHttpClients clients, Registry
         if (digest is null)
         {
             // Some registries omit the header on HEAD (or refuse HEAD); the GET path verifies the bytes.
-            digest = (await GetManifestAsync(image, ct)).Digest;
+            digest = (await GetManifestOnceAsync(image, ct)).Digest;
         }
         else if (image.Digest is not null && digest != image.Digest)
         {
@@ -40,7 +69,7 @@ public sealed partial class RegistryClient(RegistryHttpClients clients, Registry
         return digest;
     }
 
-    public async Task<RegistryManifest> GetManifestAsync(ImageReference image, CancellationToken ct)
+    private async Task<RegistryManifest> GetManifestOnceAsync(ImageReference image, CancellationToken ct)
     {
         using var response = await SendManifestRequestAsync(HttpMethod.Get, image, ct);
         await RegistryErrors.ThrowIfFailedAsync(response, image.ToString(), ct);
