@@ -8,6 +8,7 @@ using SigningService.Keys;
 using SigningService.Processes;
 using SigningService.Signing;
 using SigningService.Storage;
+using SigningService.Telemetry;
 using SigningService.Uploads;
 using SigningService.Verification;
 
@@ -65,6 +66,11 @@ public static class ServiceRegistration
         services.AddSingleton<FormMaterial>();
         services.AddSingleton<IJobHandler, SignBlobHandler>();
         services.AddSingleton<IJobHandler, VerifyBlobHandler>();
+
+        // Telemetry first, so that everything after it is traced; the container disposes the providers.
+        services.AddServiceTelemetry(builder.Configuration);
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();

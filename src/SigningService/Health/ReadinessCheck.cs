@@ -6,7 +6,8 @@ using SigningService.Keys;
 namespace SigningService.Health;
 
 /// <summary>Ready means: cosign was found and works, every worker loop runs, and the keys are loaded.</summary>
-public sealed class ReadinessCheck(CosignInfo cosign, JobWorkerPool workers, KeyRegistry keys, JobQueue queue) : IHealthCheck
+public sealed class ReadinessCheck(
+    CosignInfo cosign, JobWorkerPool workers, KeyRegistry keys, JobQueue queue, Resilience.RemotePipelines remotes) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,6 +18,8 @@ public sealed class ReadinessCheck(CosignInfo cosign, JobWorkerPool workers, Key
             ["busyWorkers"] = workers.Busy,
             ["queueDepth"] = queue.Depth,
             ["keys"] = keys.All.Count(),
+            // An open circuit is reported, not fatal: other registries and local work still go.
+            ["circuits"] = remotes.CircuitStates.ToDictionary(c => c.Key, c => c.Value.ToString()),
         };
         var problems = new List<string>();
         if (!cosign.Ready)

@@ -19,6 +19,11 @@ public sealed class Job(string id, string operation, object input, JobWorkspace 
     public object Input { get; } = input;
     public JobWorkspace Workspace { get; } = workspace;
     public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    /// <summary>The submitting request's trace context: the job's spans continue that trace.</summary>
+    public System.Diagnostics.ActivityContext TraceParent { get; init; }
+
+    public string? TraceId => TraceParent == default ? null : TraceParent.TraceId.ToString();
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
     public JobStatus Status { get => (JobStatus)Volatile.Read(ref _status); private set => Volatile.Write(ref _status, (int)value); }
@@ -43,8 +48,12 @@ public sealed class Job(string id, string operation, object input, JobWorkspace 
         lock (_gate) { return _artifacts.GetValueOrDefault(name); }
     }
 
+    /// <summary>Registers a stored artifact (a span records the storage step, with its size).</summary>
     public void AddArtifact(JobArtifact artifact)
     {
+        using var activity = JobWorkerPool.Activity.StartActivity("artifact.store");
+        activity?.SetTag("artifact.name", artifact.Name);
+        activity?.SetTag("artifact.size", File.Exists(artifact.Path) ? new FileInfo(artifact.Path).Length : 0);
         lock (_gate) { _artifacts[artifact.Name] = artifact; }
     }
 

@@ -1,17 +1,25 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace SigningService.Jobs;
 
 /// <summary>The bounded queue between endpoints and workers; full means 503, never an unbounded backlog.</summary>
-public sealed class JobQueue(IOptions<JobOptions> options)
+public sealed class JobQueue
 {
-    private readonly Channel<Job> _channel = Channel.CreateBounded<Job>(new BoundedChannelOptions(options.Value.QueueCapacity)
+    public JobQueue(IOptions<JobOptions> options, System.Diagnostics.Metrics.IMeterFactory meters)
     {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleReader = false,
-        SingleWriter = false,
-    });
+        _channel = Channel.CreateBounded<Job>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = false,
+        });
+        meters.Create(Telemetry.ServiceMetrics.MeterName)
+            .CreateObservableGauge("signingservice.queue.depth", () => Depth, description: "Jobs waiting for a worker");
+    }
+
+    private readonly Channel<Job> _channel;
 
     public bool TryEnqueue(Job job) => _channel.Writer.TryWrite(job);
 

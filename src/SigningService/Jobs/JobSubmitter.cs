@@ -22,10 +22,17 @@ public sealed class JobSubmitter(
     public async Task<JobResponse> SubmitAsync(
         HttpContext http, string jobId, string operation, object input, JobWorkspace workspace)
     {
-        var job = new Job(jobId, operation, input, workspace, time.GetUtcNow());
+        using var activity = JobWorkerPool.Activity.StartActivity("job.enqueue");
+        activity?.SetTag("job.id", jobId);
+        activity?.SetTag("job.operation", operation);
+        var job = new Job(jobId, operation, input, workspace, time.GetUtcNow())
+        {
+            TraceParent = activity?.Context ?? System.Diagnostics.Activity.Current?.Context ?? default,
+        };
         store.Add(job);
         if (!queue.TryEnqueue(job))
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "queue full");
             store.Remove(job.Id);
             workspace.Delete();
             http.Response.Headers.RetryAfter = jobOptions.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -14,7 +14,8 @@ public sealed record JobView(
     DateTimeOffset? FinishedAt,
     JsonObject? Result,
     JobError? Error,
-    IReadOnlyList<JobArtifactView> Artifacts)
+    IReadOnlyList<JobArtifactView> Artifacts,
+    string? TraceId)
 {
     public static JobView Of(Job job) => new(
         job.Id,
@@ -26,5 +27,6 @@ public sealed record JobView(
         job.Result?.DeepClone().AsObject(),
         job.Error,
         [.. job.Artifacts.OrderBy(a => a.Name, StringComparer.Ordinal)
-            .Select(a => new JobArtifactView(a.Name, $"/v1/jobs/{job.Id}/artifacts/{a.Name}", a.ContentType))]);
+            .Select(a => new JobArtifactView(a.Name, $"/v1/jobs/{job.Id}/artifacts/{a.Name}", a.ContentType))],
+        job.TraceId);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SigningService.Errors;
+using SigningService.Telemetry;
 
 namespace SigningService.Jobs;
 
@@ -57,13 +58,19 @@ public sealed partial class JobWorkerPool(
 
     private async Task RunAsync(Job job, CancellationToken stoppingToken)
     {
-        if (!job.TryStart(time.GetUtcNow()))
+        var startedAt = time.GetUtcNow();
+        if (!job.TryStart(startedAt))
         {
             job.Workspace.DeleteWork();
             return;
         }
-        using var activity = Activity.StartActivity("job " + job.Operation);
+        // The wait is recorded after the fact, as a span from submission to pick-up in the request's trace.
+        Activity.StartActivity("job.queue_wait", ActivityKind.Internal, job.TraceParent, startTime: job.CreatedAt)?
+            .SetTag("job.id", job.Id).Dispose();
+        ServiceMetrics.QueueWait.Record((startedAt - job.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("operation", job.Operation));
+        using var activity = Activity.StartActivity("job.run " + job.Operation, ActivityKind.Internal, job.TraceParent);
         activity?.SetTag("job.id", job.Id);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation.Token, stoppingToken);
         Action<DateTimeOffset> finish;
         try
@@ -86,8 +93,16 @@ public sealed partial class JobWorkerPool(
         }
         // Inputs go before the job is seen as finished: whoever sees the final state sees them gone.
         job.Workspace.DeleteWork();
-        finish(time.GetUtcNow());
-        activity?.SetTag("job.status", job.Status.ToString());
+        var finishedAt = time.GetUtcNow();
+        finish(finishedAt);
+        var outcome = job.Status.ToString().ToLowerInvariant();
+        activity?.SetTag("job.status", outcome);
+        if (job.Status == JobStatus.Failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, job.Error?.Type);
+        }
+        ServiceMetrics.Jobs.Add(1, new KeyValuePair<string, object?>("operation", job.Operation), new KeyValuePair<string, object?>("outcome", outcome));
+        ServiceMetrics.JobDuration.Record((finishedAt - startedAt).TotalSeconds, new KeyValuePair<string, object?>("operation", job.Operation));
         LogJobFinished(logger, job.Id, job.Operation, job.Status);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -14,8 +15,26 @@ namespace SigningService.Resilience;
 /// retry with exponential backoff and jitter → circuit breaker → per-attempt timeout. cosign runs and
 /// the service's own HTTP calls to the same endpoint share it, so they share its circuit.
 /// </summary>
-public sealed partial class RemotePipelines(IOptions<ResilienceOptions> options, TimeProvider time, ILogger<RemotePipelines> logger)
+public sealed partial class RemotePipelines
 {
+    private readonly IOptions<ResilienceOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<RemotePipelines> logger;
+
+    public RemotePipelines(
+        IOptions<ResilienceOptions> options, TimeProvider time, ILogger<RemotePipelines> logger,
+        System.Diagnostics.Metrics.IMeterFactory? meters = null)
+    {
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        // 0 closed, 1 half-open, 2 open, 3 isolated: Polly's CircuitState values.
+        meters?.Create(ServiceMetrics.MeterName).CreateObservableGauge("signingservice.circuit.state",
+            () => _entries.Select(e => new System.Diagnostics.Metrics.Measurement<int>(
+                (int)e.Value.State.CircuitState, new KeyValuePair<string, object?>("endpoint", e.Key))),
+            description: "Circuit state per remote endpoint");
+    }
+
     private sealed record Entry(ResiliencePipeline Pipeline, CircuitBreakerStateProvider State);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);

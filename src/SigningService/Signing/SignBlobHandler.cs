@@ -17,8 +17,7 @@ public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegist
     public async Task<JsonObject> ExecuteAsync(Job job, CancellationToken cancellationToken)
     {
         var input = (SignBlobInput)job.Input;
-        var key = keys.Find(input.KeyName) ?? throw new JobFailedException(Problems.KeyUnavailable, "The key is no longer configured.");
-        using var keyRef = await key.ForCosignAsync(job.Id, cancellationToken);
+        using var keyRef = await keys.ResolveForCosignAsync(input.KeyName, job.Id, cancellationToken);
 
         var bundlePath = job.Workspace.ArtifactFile("bundle.sigstore.json");
         List<string> args = ["--key", keyRef.KeyArgument, "--bundle", bundlePath, "--yes"];
@@ -38,7 +37,7 @@ public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegist
 
         return new JsonObject
         {
-            ["key"] = key.Name,
+            ["key"] = input.KeyName,
             ["artifact"] = new JsonObject
             {
                 ["name"] = input.File.ClientFileName,
