@@ -155,6 +155,21 @@ public sealed class BlobSigningTests(BlobSigningTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task VerifyBlob_BundleWithBogusSignedTimestamp_TimestampIsCheckedSoNotVerified()
+    {
+        // A verifier that skips signed timestamps (cosign's default) accepts this bundle; ours must not.
+        var bundle = (await SignAsync(Payload))["result"]!["bundle"]!.AsObject();
+        bundle["verificationMaterial"]!["timestampVerificationData"] = JsonNode.Parse("""{"rfc3161Timestamps":[{"signedTimestamp":"MIIBAAAA"}]}""");
+        const string trustedRoot = """{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","tlogs":[],"certificateAuthorities":[],"ctlogs":[],"timestampAuthorities":[]}""";
+
+        var result = await VerifyAsync(("file", Payload), ("bundle", bundle.ToJsonString()), ("key", TestKeys.Release), ("trustedRoot", trustedRoot));
+
+        Assert.False(result["verified"]!.GetValue<bool>());
+        Assert.True(result["signedTimestampsChecked"]!.GetValue<bool>());
+        Assert.Contains("timestamp", result["reason"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SignBlob_WithoutPreferWait_Answers202WithLocation()
     {
         var response = await _client.PostAsync("/v1/sign/blob", TestApi.Form(("file", Payload)));
