@@ -24,17 +24,29 @@ apt_install() {
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-cosign_major() { "$1" version 2>/dev/null | sed -n 's/^GitVersion:[[:space:]]*v\{0,1\}\([0-9]*\)\..*/\1/p' | head -n1; }
+# cosign >= 3? Distribution builds print "GitVersion: devel"; for those, cosign 3 is recognised by
+# sign-blob's --use-signing-config defaulting to true (the service's startup probe does the same).
+cosign_ok() {
+  local v
+  v="$("$1" version 2>/dev/null | sed -n 's/^GitVersion:[[:space:]]*//p' | head -n1)"
+  if [[ "$v" =~ ^v?([0-9]+)\. ]]; then
+    [[ ${BASH_REMATCH[1]} -ge 3 ]]
+  elif [[ "$v" == devel ]]; then
+    "$1" sign-blob --help 2>/dev/null | grep -q -- '--use-signing-config=true'
+  else
+    return 1
+  fi
+}
 
 ensure_cosign() {
   local onpath
   onpath="$(command -v cosign || true)"
-  if [[ -n "$onpath" && "$(cosign_major "$onpath")" -ge 3 ]] 2>/dev/null; then
+  if [[ -n "$onpath" ]] && cosign_ok "$onpath"; then
     say "ok: cosign $("$onpath" version 2>/dev/null | sed -n 's/^GitVersion:[[:space:]]*//p') at $onpath"
     echo "$onpath" > "$tools/cosign-path"
     return
   fi
-  if [[ -x "$tools/cosign/usr/bin/cosign" && "$(cosign_major "$tools/cosign/usr/bin/cosign")" -ge 3 ]] 2>/dev/null; then
+  if [[ -x "$tools/cosign/usr/bin/cosign" ]] && cosign_ok "$tools/cosign/usr/bin/cosign"; then
     say "ok: cosign $("$tools/cosign/usr/bin/cosign" version 2>/dev/null | sed -n 's/^GitVersion:[[:space:]]*//p') at $tools/cosign/usr/bin/cosign"
     echo "$tools/cosign/usr/bin/cosign" > "$tools/cosign-path"
     return
@@ -53,8 +65,8 @@ ensure_cosign() {
   local -a opts=(-o "Dir::Etc::SourceList=$work/sid.list" -o Dir::Etc::SourceParts=/dev/null
     -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o Acquire::Check-Valid-Until=false
     -o APT::Get::List-Cleanup=false -o Debug::NoLocking=true)
-  apt-get "${opts[@]}" update -qq >/dev/null
-  (cd "$work" && apt-get "${opts[@]}" download cosign >/dev/null)
+  apt-get "${opts[@]}" update -qq >/dev/null 2>&1
+  (cd "$work" && apt-get "${opts[@]}" download cosign >/dev/null 2>&1)
   mkdir -p "$tools/cosign"
   dpkg-deb -x "$work"/cosign_*.deb "$tools/cosign"
   rm -rf "$work"
