@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using SigningService.Auth;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
@@ -71,6 +72,9 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());
         services.AddSingleton<JobExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExpiryService>());
+
+        // Last, so the audit listener replaces any IKmsSignatureListener registered above.
+        builder.AddSecurity();
 
         services.AddHealthChecks().AddCheck<ReadinessCheck>("service", tags: [HealthApi.ReadyTag]);
         return builder;
