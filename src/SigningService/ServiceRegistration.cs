@@ -37,7 +37,12 @@ public static class ServiceRegistration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.MaxDepth = 32;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApi.DocumentInfoTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApi.DocumentInfoTransformer>();
+            o.AddDocumentTransformer<OpenApi.BearerSecurityTransformer>();
+            o.AddOperationTransformer<OpenApi.BearerSecurityTransformer>();
+        });
 
         AddValidatedOptions<CosignOptions>(services, CosignOptions.Section);
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
