@@ -1,5 +1,6 @@
 using SigningService;
 using SigningService.Admin;
+using SigningService.Auth;
 using SigningService.Errors;
 using SigningService.Health;
 using SigningService.Jobs;
@@ -19,13 +20,14 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapOpenApi("/openapi/{documentName}.yaml");
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "SigningService v1");
     o.RoutePrefix = "swagger";
 });
+app.UseSecurity();
 
 app.MapHealth();
 app.MapProblemTypes();

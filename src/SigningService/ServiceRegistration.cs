@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using SigningService.Auth;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
@@ -37,7 +38,12 @@ public static class ServiceRegistration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.MaxDepth = 32;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApi.DocumentInfoTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApi.DocumentInfoTransformer>();
+            o.AddDocumentTransformer<OpenApi.BearerSecurityTransformer>();
+            o.AddOperationTransformer<OpenApi.BearerSecurityTransformer>();
+        });
 
         AddValidatedOptions<CosignOptions>(services, CosignOptions.Section);
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
@@ -79,6 +85,9 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());
         services.AddSingleton<JobExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExpiryService>());
+
+        // Last, so the audit listener replaces any IKmsSignatureListener registered above.
+        builder.AddSecurity();
 
         services.AddHealthChecks().AddCheck<ReadinessCheck>("service", tags: [HealthApi.ReadyTag]);
         return builder;

@@ -24,6 +24,12 @@ public static class Problems
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No such resource.");
     public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed.",
         "The resource exists but does not take this HTTP method.");
+    public static readonly ProblemKind Unauthenticated = new("unauthenticated", 401, "Authentication required.",
+        "Send Authorization: Bearer with a valid API key or an OIDC token from a configured issuer.");
+    public static readonly ProblemKind Forbidden = new("forbidden", 403, "Not allowed.",
+        "No policy rule grants this caller the operation, key or artifact; the detail names which requirement failed.");
+    public static readonly ProblemKind RateLimited = new("rate-limited", 429, "Too many requests.",
+        "This caller sent more requests than its rate limit allows; try again after Retry-After seconds.");
     public static readonly ProblemKind Internal = new("internal", 500, "Internal error.",
         "The service failed unexpectedly. The trace id identifies the request in the service's logs.");
 
@@ -47,8 +53,8 @@ public static class Problems
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         Validation, UnsupportedMediaType, PayloadTooLarge, UnknownKey, KeyNotFound, JobNotFound, ArtifactNotFound,
-        JobFinished, QueueFull, NotFound, MethodNotAllowed, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable,
-        RegistryUnavailable, RegistryAuth, ManifestUnknown, KeyUnavailable,
+        JobFinished, QueueFull, NotFound, MethodNotAllowed, Unauthenticated, Forbidden, RateLimited, Internal, CosignFailed,
+        CosignTimeout, TrustMaterialUnavailable, RegistryUnavailable, RegistryAuth, ManifestUnknown, KeyUnavailable,
     ];
 
     private static readonly Dictionary<string, ProblemKind> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
@@ -59,10 +65,13 @@ public static class Problems
     public static ProblemKind? ForStatus(int status) => status switch
     {
         400 => Validation,
+        401 => Unauthenticated,
+        403 => Forbidden,
         404 => NotFound,
         405 => MethodNotAllowed,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
+        429 => RateLimited,
         500 => Internal,
         _ => null,
     };

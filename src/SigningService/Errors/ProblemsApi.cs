@@ -9,7 +9,7 @@ public static class ProblemsApi
 
     public static IEndpointRouteBuilder MapProblemTypes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/problems").WithTags("Problems");
+        var group = routes.MapGroup("/problems").WithTags("Problems").AllowAnonymous();
         group.MapGet("/", () => TypedResults.Ok(Problems.All.Select(View).ToArray())).WithName("ListProblemTypes");
         group.MapGet("/{name}", Results<Ok<ProblemTypeView>, ProblemHttpResult> (string name) =>
             Problems.Find(name) is { } kind ? TypedResults.Ok(View(kind)) : ProblemResults.Of(Problems.NotFound, "No such problem type."))

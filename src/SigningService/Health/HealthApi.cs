@@ -12,9 +12,9 @@ public static class HealthApi
     {
         // Live: the process answers. Ready: it can do work (checks tagged "ready").
         routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .WithTags("Health");
+            .WithTags("Health").AllowAnonymous();
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .WithTags("Health");
+            .WithTags("Health").AllowAnonymous();
         return routes;
     }
 

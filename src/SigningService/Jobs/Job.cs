@@ -24,6 +24,12 @@ public sealed class Job(string id, string operation, object input, JobWorkspace 
     public System.Diagnostics.ActivityContext TraceParent { get; init; }
 
     public string? TraceId => TraceParent == default ? null : TraceParent.TraceId.ToString();
+
+    /// <summary>The principal that created the job: only it (and admins) can see or cancel it.</summary>
+    public string Owner { get; init; } = Auth.Principals.Unauthenticated;
+
+    /// <summary>The key and artifact the job was authorized for, for the audit log.</summary>
+    public JobSubject? Subject { get; init; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
     public JobStatus Status { get => (JobStatus)Volatile.Read(ref _status); private set => Volatile.Write(ref _status, (int)value); }

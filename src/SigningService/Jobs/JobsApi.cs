@@ -1,3 +1,5 @@
+using SigningService.Auth;
+using SigningService.Auth.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SigningService.Errors;
 
@@ -7,7 +9,7 @@ public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/jobs").WithTags("Jobs");
+        var group = routes.MapGroup("/v1/jobs").WithTags("Jobs").RequireOperation(Operations.ReadJobs);
 
         group.MapGet("/{id}", Get).WithName("GetJob").WithSummary("Get a job's status and result.").ProducesProblem(404);
         group.MapDelete("/{id}", Cancel).WithName("CancelJob")
@@ -17,12 +19,13 @@ public static class JobsApi
         return group;
     }
 
-    private static Results<Ok<JobView>, ProblemHttpResult> Get(string id, IJobStore store) =>
-        store.Find(id) is { } job ? TypedResults.Ok(JobView.Of(job)) : NotFound();
+    private static Results<Ok<JobView>, ProblemHttpResult> Get(string id, HttpContext http, IJobStore store, IAccessPolicy policy) =>
+        Visible(id, http, store, policy) is { } job ? TypedResults.Ok(JobView.Of(job)) : NotFound();
 
-    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> Cancel(string id, IJobStore store, TimeProvider time)
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> Cancel(
+        string id, HttpContext http, IJobStore store, IAccessPolicy policy, TimeProvider time)
     {
-        if (store.Find(id) is not { } job)
+        if (Visible(id, http, store, policy) is not { } job)
         {
             return NotFound();
         }
@@ -41,9 +44,10 @@ public static class JobsApi
         return TypedResults.Ok(JobView.Of(job));
     }
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Artifact(string id, string name, IJobStore store)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Artifact(
+        string id, string name, HttpContext http, IJobStore store, IAccessPolicy policy)
     {
-        if (store.Find(id) is not { } job)
+        if (Visible(id, http, store, policy) is not { } job)
         {
             return NotFound();
         }
@@ -52,6 +56,10 @@ public static class JobsApi
             ? TypedResults.PhysicalFile(artifact.Path, artifact.ContentType, fileDownloadName: artifact.Name)
             : ProblemResults.Of(Problems.ArtifactNotFound, "The job has no artifact with this name.");
     }
+
+    /// <summary>Another principal's job is answered exactly like a missing one: its existence is not revealed.</summary>
+    private static Job? Visible(string id, HttpContext http, IJobStore store, IAccessPolicy policy) =>
+        store.Find(id) is { } job && (job.Owner == Principals.NameOf(http.User) || policy.IsAdmin(http.User)) ? job : null;
 
     private static ProblemHttpResult NotFound() => ProblemResults.Of(Problems.JobNotFound, "No job has this id, or it has expired.");
 }

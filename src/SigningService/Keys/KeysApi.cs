@@ -1,3 +1,4 @@
+using SigningService.Auth.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SigningService.Errors;
 
@@ -7,7 +8,7 @@ public static class KeysApi
 {
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/keys").WithTags("Keys");
+        var group = routes.MapGroup("/v1/keys").WithTags("Keys").RequireOperation(Operations.ReadKeys);
         group.MapGet("/", List).WithName("ListKeys").WithSummary("List the configured signing keys and their public keys.");
         group.MapGet("/{name}/public.pem", PublicPem).WithName("GetPublicKey")
             .WithSummary("The key's public key as SPKI PEM, for `cosign verify --key`.")

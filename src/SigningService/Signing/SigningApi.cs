@@ -1,3 +1,4 @@
+using SigningService.Auth.Access;
 using SigningService.Errors;
 using SigningService.Jobs;
 using SigningService.Keys;
@@ -9,7 +10,7 @@ public static class SigningApi
 {
     public static RouteGroupBuilder MapSigning(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/sign").WithTags("Signing").ProducesJobProblems();
+        var group = routes.MapGroup("/v1/sign").WithTags("Signing").ProducesJobProblems().RequireOperation(Operations.Sign);
         group.MapPost("/blob", SignBlob).WithName("SignBlob")
             .WithSummary("Sign a file; the job's result holds the Sigstore bundle and the signature.")
             .Accepts<SignBlobForm>("multipart/form-data")
@@ -17,7 +18,7 @@ public static class SigningApi
         return group;
     }
 
-    private static Task<JobResponse> SignBlob(HttpContext http, UploadEndpoint uploads, JobSubmitter jobs, KeyRegistry keys) =>
+    private static Task<JobResponse> SignBlob(HttpContext http, UploadEndpoint uploads, JobSubmitter jobs, KeyRegistry keys, AccessGate access) =>
         uploads.HandleAsync(http, SignBlobForm.Fields, async (form, jobId, workspace) =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -46,6 +47,11 @@ public static class SigningApi
             if (errors.Count > 0)
             {
                 return ProblemResults.Invalid(errors);
+            }
+            // Access before existence: a caller learns nothing about keys it may not use.
+            if (access.Check(http, Operations.Sign, keyName, ArtifactScope.Blob(file!.ClientFileName, file.Sha256)) is { } refused)
+            {
+                return refused;
             }
             if (keys.Find(keyName!) is null)
             {

@@ -77,6 +77,12 @@ public static class MultipartFormReader
         if (disposition.IsFileDisposition())
         {
             var clientName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (!IsPlainFileName(clientName))
+            {
+                // The name is never a path here, but it is recorded, matched by policies and shown back: keep it plain.
+                throw new RequestProblemException(Problems.Validation,
+                    "The file name must be a plain name (at most 255 characters, no path separators, '..' or control characters).", name);
+            }
             // The path on disk comes from the (allow-listed) field name, never from the client's file name.
             var path = Path.Combine(folder, "upload-" + name);
             var (length, sha256) = await CopyToFileAsync(section.Body, path, limits.MaxFileBytes, name, cancellationToken);
@@ -136,6 +142,10 @@ public static class MultipartFormReader
             throw new RequestProblemException(Problems.Validation, "The field is not valid UTF-8.", field);
         }
     }
+
+    internal static bool IsPlainFileName(string? name) =>
+        name is null or "" || (name.Length <= 255 && name is not "." and not ".."
+            && !name.Any(c => char.IsControl(c) || c is '/' or '\\'));
 
     // Unknown names are echoed only in a safe, bounded form.
     private static string FieldLabel(string name) =>

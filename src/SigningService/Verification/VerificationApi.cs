@@ -1,3 +1,4 @@
+using SigningService.Auth.Access;
 using SigningService.Errors;
 using SigningService.Jobs;
 using SigningService.Keys;
@@ -13,7 +14,7 @@ public static class VerificationApi
 
     public static RouteGroupBuilder MapVerification(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/verify").WithTags("Verification").ProducesJobProblems();
+        var group = routes.MapGroup("/v1/verify").WithTags("Verification").ProducesJobProblems().RequireOperation(Operations.Verify);
         group.MapPost("/blob", VerifyBlob).WithName("VerifyBlob")
             .WithSummary("Verify a file's bundle or signature; the job's result says verified true or false, and why.")
             .Accepts<VerifyBlobForm>("multipart/form-data")
@@ -22,7 +23,7 @@ public static class VerificationApi
     }
 
     private static Task<JobResponse> VerifyBlob(
-        HttpContext http, UploadEndpoint uploads, JobSubmitter jobs, KeyRegistry keys, FormMaterial material) =>
+        HttpContext http, UploadEndpoint uploads, JobSubmitter jobs, KeyRegistry keys, FormMaterial material, AccessGate access) =>
         uploads.HandleAsync(http, VerifyBlobForm.Fields, async (form, jobId, workspace) =>
         {
             var ct = http.RequestAborted;
@@ -80,6 +81,10 @@ public static class VerificationApi
                 return ProblemResults.Invalid(errors);
             }
 
+            if (access.Check(http, Operations.Verify, identity.KeyName, ArtifactScope.Blob(file!.ClientFileName, file.Sha256)) is { } refused)
+            {
+                return refused;
+            }
             var input = new VerifyBlobInput(file!, bundle?.Path, facts, signature?.Path, identity, trustedRoot?.Path, requireTlog);
             return await jobs.SubmitAsync(http, jobId, VerifyBlobHandler.Name, input, workspace);
         });

@@ -22,6 +22,13 @@ public class ServiceFactory : WebApplicationFactory<Program>
             ["Storage:Root"] = StorageRoot,
             ["Jobs:Workers"] = "2",
             ["Keys:Default"] = TestKeys.Release,
+            // Authentication stays on in tests: clients from CreateClient() send an admin API key.
+            ["Auth:ApiKeys:Keys:0:Name"] = AdminKeyName,
+            ["Auth:ApiKeys:Keys:0:Sha256"] = SigningService.Auth.ApiKeys.ApiKeyHasher.Hash(AdminApiKey),
+            ["Auth:Policies:0:Name"] = AdminKeyName,
+            ["Auth:Policies:0:ApiKey"] = AdminKeyName,
+            ["Auth:Policies:0:Operations:0"] = "admin",
+            ["RateLimits:PermitsPerWindow"] = "100000",
         };
         foreach (var name in new[] { TestKeys.Release, TestKeys.Other })
         {
@@ -34,7 +41,13 @@ public class ServiceFactory : WebApplicationFactory<Program>
         }
     }
 
+    public const string AdminKeyName = "test-admin";
+    public const string AdminApiKey = "ss_test-admin-key-for-the-in-process-service-only";
+
     public string StorageRoot { get; }
+
+    /// <summary>The audit log (default location: audit.jsonl in the storage root).</summary>
+    public string AuditPath => _settings.TryGetValue("Audit:Path", out var path) && path is not null ? path : Path.Combine(StorageRoot, "audit.jsonl");
     public string KeysFolder { get; }
 
     /// <summary>Job folders currently in storage (files of the service itself excluded).</summary>
@@ -42,6 +55,12 @@ public class ServiceFactory : WebApplicationFactory<Program>
         Directory.Exists(StorageRoot)
             ? [.. Directory.GetDirectories(StorageRoot).Select(Path.GetFileName).Where(n => n!.StartsWith('j')).Select(n => n!)]
             : [];
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminApiKey);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
