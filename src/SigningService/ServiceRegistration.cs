@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
+using SigningService.Hsm;
 using SigningService.Jobs;
 using SigningService.Keys;
 using SigningService.Processes;
@@ -66,6 +67,7 @@ public static class ServiceRegistration
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();
+        services.AddHsm(builder.Configuration); // token pools, HSM keys, KMS relay: before the key loader and workers
         services.AddHostedService<KeyRegistryLoader>();
         services.AddSingleton<JobWorkerPool>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using SigningService.Health;
+using SigningService.Keys;
+using SigningService.KmsRelay;
+
+namespace SigningService.Hsm;
+
+public static class HsmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Token pools, HSM keys and the KMS relay cosign signs through. Register before the key registry
+    /// loader and the workers: hosted services start in registration order.
+    /// Nothing but the options validation is registered when no token is configured.
+    /// </summary>
+    public static IServiceCollection AddHsm(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HsmOptions>().BindConfiguration(HsmOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HsmOptions>, HsmOptionsValidator>();
+        services.AddSingleton<IValidateOptions<KeysOptions>, HsmKeyOptionsValidator>();
+        if (!configuration.GetSection($"{HsmOptions.Section}:Tokens").GetChildren().Any()
+            && !configuration.GetSection($"{KeysOptions.Section}:Hsm").GetChildren().Any())
+        {
+            return services;
+        }
+
+        services.AddSingleton<HsmTokenPools>();
+        services.AddSingleton<IKmsSignatureListener, LoggingKmsSignatureListener>();
+        services.AddKmsRelay<HsmKmsKeySigner>();
+        services.AddHostedService<HsmConnector>();
+        services.AddSingleton<HsmKeyLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<HsmKeyLoader>());
+        services.AddHealthChecks().AddCheck<HsmHealthCheck>("hsm", tags: [HealthApi.ReadyTag]);
+        return services;
+    }
+}
