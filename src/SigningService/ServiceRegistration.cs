@@ -67,7 +67,7 @@ public static class ServiceRegistration
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();
-        services.AddHsm(builder.Configuration); // token pools, HSM keys, KMS relay: before the key loader and workers
+        services.AddHsm(); // token pools, HSM keys, KMS relay: before the key loader and workers
         services.AddHostedService<KeyRegistryLoader>();
         services.AddSingleton<JobWorkerPool>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());

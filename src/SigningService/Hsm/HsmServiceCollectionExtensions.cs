@@ -10,19 +10,13 @@ public static class HsmServiceCollectionExtensions
     /// <summary>
     /// Token pools, HSM keys and the KMS relay cosign signs through. Register before the key registry
     /// loader and the workers: hosted services start in registration order.
-    /// Nothing but the options validation is registered when no token is configured.
+    /// Registered whether or not tokens are configured: test hosts add their settings only when the host is built.
     /// </summary>
-    public static IServiceCollection AddHsm(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHsm(this IServiceCollection services)
     {
         services.AddOptions<HsmOptions>().BindConfiguration(HsmOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HsmOptions>, HsmOptionsValidator>();
         services.AddSingleton<IValidateOptions<KeysOptions>, HsmKeyOptionsValidator>();
-        if (!configuration.GetSection($"{HsmOptions.Section}:Tokens").GetChildren().Any()
-            && !configuration.GetSection($"{KeysOptions.Section}:Hsm").GetChildren().Any())
-        {
-            return services;
-        }
-
         services.AddSingleton<HsmTokenPools>();
         services.AddSingleton<IKmsSignatureListener, LoggingKmsSignatureListener>();
         services.AddKmsRelay<HsmKmsKeySigner>();
