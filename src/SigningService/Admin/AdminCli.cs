@@ -10,6 +10,7 @@ public static class AdminCli
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["help"] = _ => Task.FromResult(Help()),
+        ["keys"] = HsmKeyGenerateCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
