@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SigningService and its tests need, only where it is missing, and says what it does.
 # Idempotent: a second run prints "ok" lines and changes nothing.
-#   ensure-tools.sh            -> cosign >= 3 (for running the service)
+#   ensure-tools.sh            -> cosign >= 3 and SoftHSM2 (for running the service with a dev HSM token)
 #   ensure-tools.sh --test     -> also SoftHSM2, OpenSC (pkcs11-tool) and the CNCF registry
 set -euo pipefail
 
@@ -84,7 +84,12 @@ ensure_packages() {
   if ((${#missing[@]})); then apt_install "${missing[@]}"; else say "ok: softhsm2, opensc, docker-registry, htpasswd, openssl"; fi
 }
 
+ensure_softhsm() {
+  if command -v softhsm2-util >/dev/null; then say "ok: softhsm2"; else apt_install softhsm2; fi
+}
+
 mkdir -p "$tools"
 ensure_cosign
+ensure_softhsm
 $want_test && ensure_packages
 exit 0

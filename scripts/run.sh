@@ -33,6 +33,42 @@ export Auth__Policies__0__Operations__0=admin
 export Audit__Path="$root/.dev/audit.jsonl"
 say "development API key (stored in .dev/api-key): $dev_key"
 say "  e.g. curl -H \"Authorization: Bearer \$(cat .dev/api-key)\" http://127.0.0.1:8080/v1/keys"
+# Development HSM: a SoftHSM token of our own (own softhsm2.conf, random PINs in 0600 files).
+hsm_env=()
+setup_dev_hsm() {
+  local module="" dir="$root/.dev/softhsm"
+  for m in /usr/lib/softhsm/libsofthsm2.so /usr/lib/*-linux-gnu/softhsm/libsofthsm2.so; do [[ -f "$m" ]] && { module="$m"; break; }; done
+  if ! command -v softhsm2-util >/dev/null || [[ -z "$module" ]]; then
+    say "softhsm2 is not installed: no development HSM key (scripts/ensure-tools.sh installs it)"
+    return
+  fi
+  # SoftHSM reads SOFTHSM2_CONF when the service loads the module; it must be in the process environment.
+  export SOFTHSM2_CONF="$dir/softhsm2.conf"
+  export Hsm__Tokens__dev__ModulePath="$module"
+  export Hsm__Tokens__dev__TokenLabel="signingservice-dev"
+  export Hsm__Tokens__dev__PinFile="$dir/pin"
+  if [[ -s "$dir/hsm-demo.pub" ]]; then
+    say "ok: development SoftHSM token in .dev/softhsm with demo key hsm-demo"
+  else
+    say "creating a development SoftHSM token 'signingservice-dev' in .dev/softhsm (PINs in 0600 files there)"
+    rm -rf "$dir"
+    mkdir -p "$dir/tokens"
+    chmod 700 "$dir"
+    printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$dir/tokens" > "$SOFTHSM2_CONF"
+    (umask 077; for f in pin so-pin; do head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$dir/$f"; done)
+    # softhsm2-util reads PINs only from a terminal (never pass them in argv): give it one with script(1).
+    { for f in so-pin so-pin pin pin; do sleep 0.5; cat "$dir/$f"; done; sleep 1; } \
+      | script -qec "softhsm2-util --init-token --free --label signingservice-dev" /dev/null >/dev/null
+    say "generating the demo key hsm-demo (ECDSA P-256) in the token"
+    dotnet run --project src/SigningService -c Release -- keys generate --hsm dev --label hsm-demo --id 01 --type ec-p256 \
+      > "$dir/hsm-demo.pub.tmp"
+    mv "$dir/hsm-demo.pub.tmp" "$dir/hsm-demo.pub"
+  fi
+  # A key name with '-' is not a shell identifier: these go to the service through env(1).
+  hsm_env=("Keys__Hsm__hsm-demo__Token=dev" "Keys__Hsm__hsm-demo__Uri=pkcs11:token=signingservice-dev;object=hsm-demo;id=%01")
+  say "HSM key hsm-demo: sign with key=hsm-demo; public key in .dev/softhsm/hsm-demo.pub"
+}
+setup_dev_hsm
 
 say "starting SigningService on http://127.0.0.1:8080 (Swagger UI: http://127.0.0.1:8080/swagger)"
-exec dotnet run --project src/SigningService -c Release -- --urls http://127.0.0.1:8080
+exec env "${hsm_env[@]}" dotnet run --project src/SigningService -c Release -- --urls http://127.0.0.1:8080

@@ -98,7 +98,11 @@ internal static class PluginRunner
             return (request, null);
         }
         string? hash = null;
-        if ((invocation.MessageHashFunc ?? invocation.InitHashFunc) is int goHash and not 0)
+        // initOptions.hashFunc is what cosign built its signer with (always SHA-256 in cosign 3.1), not the
+        // hash of a supplied digest: sigstore-go hashes with the key's default (SHA-384 for P-384). So a
+        // digest's hash comes only from messageOptions.hashFunc, else the relay uses the key's own hash.
+        var hashFunc = invocation.Digest is not null ? invocation.MessageHashFunc : invocation.MessageHashFunc ?? invocation.InitHashFunc;
+        if (hashFunc is int goHash and not 0)
         {
             hash = HashFunctions.ToName(goHash);
             if (hash is null)

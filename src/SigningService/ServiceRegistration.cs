@@ -4,6 +4,7 @@ using SigningService.Auth;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
+using SigningService.Hsm;
 using SigningService.Jobs;
 using SigningService.Keys;
 using SigningService.Processes;
@@ -80,6 +81,7 @@ public static class ServiceRegistration
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();
+        services.AddHsm(); // token pools, HSM keys, KMS relay: before the key loader and workers
         services.AddHostedService<KeyRegistryLoader>();
         services.AddSingleton<JobWorkerPool>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorkerPool>());

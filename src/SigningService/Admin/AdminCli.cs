@@ -11,6 +11,7 @@ public static class AdminCli
     {
         ["help"] = _ => Task.FromResult(Help()),
         ["audit"] = args => AuditVerifyCommand.RunAsync(args, Console.Out),
+        ["keys"] = HsmKeyGenerateCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

@@ -13,4 +13,21 @@ public sealed record CosignRun(string Command, IReadOnlyList<string> Arguments, 
     /// get retries on transient failures and a circuit breaker per endpoint; local-only runs do not.
     /// </summary>
     public string? RemoteEndpoint { get; init; }
+
+    /// <summary>This run with the key's secrets and environment merged in (the key's values win).</summary>
+    public CosignRun WithKey(Keys.CosignKeyReference key) => this with
+    {
+        Secrets = Merge(Secrets, key.Secrets),
+        Environment = Merge(Environment, key.Environment),
+    };
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        var merged = new Dictionary<string, string>(a, StringComparer.Ordinal);
+        foreach (var (name, value) in b)
+        {
+            merged[name] = value;
+        }
+        return merged;
+    }
 }

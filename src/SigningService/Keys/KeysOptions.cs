@@ -10,7 +10,19 @@ public sealed class KeysOptions
     /// <summary>Configured keys by name.</summary>
     public Dictionary<string, FileKeyOptions> Files { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Keys held in a PKCS#11 token ("Keys:Hsm:{name}"); the token is configured under "Hsm:Tokens".</summary>
+    public Dictionary<string, HsmKeyOptions> Hsm { get; set; } = new(StringComparer.Ordinal);
+
     public DevelopmentKeyOptions DevelopmentKey { get; set; } = new();
+}
+
+/// <summary>A key pair in a token: the token's name and an RFC 7512 URI whose object= / id= select the key.</summary>
+public sealed class HsmKeyOptions
+{
+    public string Token { get; set; } = string.Empty;
+
+    /// <summary>e.g. "pkcs11:token=release;object=release-2025;id=%01".</summary>
+    public string Uri { get; set; } = string.Empty;
 }
 
 /// <summary>A cosign key pair on disk; its password lives in its own file.</summary>

@@ -29,11 +29,22 @@ public sealed partial class KeysOptionsValidator : IValidateOptions<KeysOptions>
                 errors.Add($"Keys:Files:{keyName}:PasswordFile: file '{key.PasswordFile}' does not exist.");
             }
         }
+        foreach (var keyName in options.Hsm.Keys)
+        {
+            if (!KeyName().IsMatch(keyName))
+            {
+                errors.Add($"Keys:Hsm:{keyName}: key names are 1-64 characters of a-z, 0-9, '-', '_' and '.', starting with a letter or digit.");
+            }
+            if (options.Files.ContainsKey(keyName))
+            {
+                errors.Add($"Keys:Hsm:{keyName}: a file key has the same name.");
+            }
+        }
         if (options.DevelopmentKey.Enabled && !KeyName().IsMatch(options.DevelopmentKey.Name))
         {
             errors.Add("Keys:DevelopmentKey:Name is not a valid key name.");
         }
-        var known = options.Files.Keys.Concat(options.DevelopmentKey.Enabled ? [options.DevelopmentKey.Name] : []);
+        var known = options.Files.Keys.Concat(options.Hsm.Keys).Concat(options.DevelopmentKey.Enabled ? [options.DevelopmentKey.Name] : []);
         if (options.Default is { } def && !known.Contains(def, StringComparer.Ordinal))
         {
             errors.Add($"Keys:Default names '{def}', which is not a configured key.");

@@ -24,7 +24,7 @@ public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegist
         args.AddRange(TlogArguments(input.Tlog));
         args.AddRange(["--", input.File.Path]);
 
-        var run = await cosign.RunAsync(new CosignRun("sign-blob", args, job.Workspace.Home) { Secrets = keyRef.Secrets }, cancellationToken);
+        var run = await cosign.RunAsync(new CosignRun("sign-blob", args, job.Workspace.Home).WithKey(keyRef), cancellationToken);
         CosignFailures.ThrowIfFailed(run, job.Workspace.Root);
 
         var bundle = JsonNode.Parse(await File.ReadAllTextAsync(bundlePath, cancellationToken))!.AsObject();

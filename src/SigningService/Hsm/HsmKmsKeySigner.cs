@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using SigningService.Cryptoki.Signing;
+using SigningService.Keys;
+using SigningService.KmsRelay;
+
+namespace SigningService.Hsm;
+
+/// <summary>The relay's signer: HSM keys from the key registry, signed with a pooled session of their token.</summary>
+public sealed class HsmKmsKeySigner(KeyRegistry keys) : IKmsKeySigner
+{
+    public bool TryGetKey(string keyName, [MaybeNullWhen(false)] out KmsKeyInfo info)
+    {
+        info = keys.Find(keyName) is HsmSigningKey key ? HsmKeyAlgorithms.Describe(key.PublicKey) : null;
+        return info is not null;
+    }
+
+    public Task<byte[]> SignDigestAsync(string keyName, HashAlgorithmName hash, ReadOnlyMemory<byte> digest, CancellationToken cancellationToken)
+    {
+        if (keys.Find(keyName) is not HsmSigningKey key)
+        {
+            throw new InvalidOperationException($"'{keyName}' is not an HSM key");
+        }
+        // ECDSA: CKM_ECDSA over the digest, converted to DER. RSA: PKCS#1 v1.5, what cosign verifies for RSA keys.
+        return key.Pool.SignDigestAsync(key.Selector, hash, digest.ToArray(), HsmSignaturePadding.Pkcs1, cancellationToken);
+    }
+}
