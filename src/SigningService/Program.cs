@@ -1,5 +1,6 @@
 using SigningService;
 using SigningService.Admin;
+using SigningService.Attestation;
 using SigningService.Errors;
 using SigningService.Health;
 using SigningService.Jobs;
@@ -33,6 +34,7 @@ app.MapKeys();
 app.MapJobs();
 app.MapSigning();
 app.MapVerification();
+app.MapAttestation();
 
 await app.RunAsync();
 return 0;

@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using SigningService.Attestation;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
 using SigningService.Jobs;
 using SigningService.Keys;
 using SigningService.Processes;
+using SigningService.Registry;
+using SigningService.Requests;
 using SigningService.Signing;
 using SigningService.Storage;
 using SigningService.Uploads;
@@ -42,6 +45,7 @@ public static class ServiceRegistration
         AddValidatedOptions<StorageOptions>(services, StorageOptions.Section);
         AddValidatedOptions<UploadOptions>(services, UploadOptions.Section);
         AddValidatedOptions<JobOptions>(services, JobOptions.Section);
+        AddValidatedOptions<JsonBodyOptions>(services, JsonBodyOptions.Section);
         services.AddOptions<KeysOptions>().BindConfiguration(KeysOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<KeysOptions>, KeysOptionsValidator>();
 
@@ -63,6 +67,20 @@ public static class ServiceRegistration
         services.AddSingleton<FormMaterial>();
         services.AddSingleton<IJobHandler, SignBlobHandler>();
         services.AddSingleton<IJobHandler, VerifyBlobHandler>();
+
+        // Images: registry access (credentials, CA trust) and one write lock per signature target.
+        services.AddRegistryServices();
+        services.AddSingleton<JsonBody>();
+        services.AddSingleton<ImageWriteLocks>();
+        services.AddSingleton<RegistryCosign>();
+        services.AddSingleton<ImageSigner>();
+        services.AddSingleton<IJobHandler, SignImageHandler>();
+        services.AddSingleton<IJobHandler, Signing.BuildReports.SignBuildReportHandler>();
+        services.AddSingleton<IJobHandler, AttestImageHandler>();
+        services.AddSingleton<IJobHandler, AttestBlobHandler>();
+        services.AddSingleton<IJobHandler, VerifyImageHandler>();
+        services.AddSingleton<IJobHandler, VerifyAttestationHandler>();
+        services.AddSingleton<IJobHandler, VerifyBlobAttestationHandler>();
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();

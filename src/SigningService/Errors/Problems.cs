@@ -38,10 +38,20 @@ public static class Problems
     public static readonly ProblemKind KeyUnavailable = new("key-unavailable", 500, "The signing key is unavailable.",
         "The key's files or password could not be read.");
 
+    public static readonly ProblemKind RegistryAuth = new("registry-auth", 502, "The registry refused the credentials.",
+        "The registry answered 401/403 for the configured credentials (Registries:Hosts). Not retried: fix the credentials.");
+    public static readonly ProblemKind RegistryUnavailable = new("registry-unavailable", 503, "The registry is unavailable.",
+        "The registry could not be reached or answered with a temporary error.");
+    public static readonly ProblemKind ManifestUnknown = new("manifest-unknown", 404, "The image does not exist.",
+        "The registry has no such repository, tag or digest.");
+    public static readonly ProblemKind RegistryError = new("registry-error", 502, "The registry request failed.",
+        "The registry answered unexpectedly, or its TLS certificate is not trusted (configure CaBundleFile).");
+
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         Validation, UnsupportedMediaType, PayloadTooLarge, UnknownKey, KeyNotFound, JobNotFound, ArtifactNotFound,
         JobFinished, QueueFull, NotFound, MethodNotAllowed, Internal, CosignFailed, CosignTimeout, TrustMaterialUnavailable, KeyUnavailable,
+        RegistryAuth, RegistryUnavailable, ManifestUnknown, RegistryError,
     ];
 
     private static readonly Dictionary<string, ProblemKind> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
