@@ -40,6 +40,7 @@ public class OciService : IDisposable
             ["Registries:Hosts:1:Host"] = registries.Authenticated.Host,
             ["Registries:Hosts:1:Username"] = registries.Authenticated.Username,
             ["Registries:Hosts:1:PasswordFile"] = password,
+            ["Registries:Hosts:1:Insecure"] = "true",
             ["Registries:Hosts:2:Host"] = registries.Tls.Host,
             ["Registries:Hosts:2:CaBundleFile"] = registries.Tls.CaPemPath,
         };
