@@ -8,7 +8,7 @@ namespace SigningService.Registry;
 public static class RegistryJobFailures
 {
     private static readonly string[] AuthPatterns = ["UNAUTHORIZED", "DENIED", "authentication required", "401 Unauthorized", "403 Forbidden"];
-    private static readonly string[] UnknownPatterns = ["MANIFEST_UNKNOWN", "NAME_UNKNOWN"];
+    private static readonly string[] UnknownPatterns = ["MANIFEST_UNKNOWN", "NAME_UNKNOWN", "status code 404 Not Found"];
     private static readonly string[] UnavailablePatterns =
         ["connection refused", "no such host", "i/o timeout", "connection reset", "TOO_MANY_REQUESTS", "503 Service Unavailable", "502 Bad Gateway", "network is unreachable"];
     private static readonly string[] TlsPatterns = ["x509:", "tls:", "certificate signed by unknown authority", "server gave HTTP response to HTTPS client"];
@@ -28,7 +28,8 @@ public static class RegistryJobFailures
         {
             return null;
         }
-        var output = run.StandardError;
+        // Only cosign's own error line: its stderr also carries warnings (e.g. an unreachable TUF mirror) that say nothing about the registry.
+        var output = run.ErrorMessage;
         var kind = Has(output, AuthPatterns) ? Problems.RegistryAuth
             : Has(output, UnknownPatterns) ? Problems.ManifestUnknown
             : Has(output, TlsPatterns) ? Problems.RegistryError
