@@ -1,6 +1,7 @@
 using SigningService;
 using SigningService.Admin;
 using SigningService.Auth;
+using SigningService.Attestation;
 using SigningService.Errors;
 using SigningService.Health;
 using SigningService.Jobs;
@@ -35,6 +36,7 @@ app.MapKeys();
 app.MapJobs();
 app.MapSigning();
 app.MapVerification();
+app.MapAttestation();
 
 await app.RunAsync();
 return 0;

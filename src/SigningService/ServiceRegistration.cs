@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using SigningService.Auth;
+using SigningService.Attestation;
 using SigningService.Cosign;
 using SigningService.Errors;
 using SigningService.Health;
@@ -8,6 +9,8 @@ using SigningService.Hsm;
 using SigningService.Jobs;
 using SigningService.Keys;
 using SigningService.Processes;
+using SigningService.Registry;
+using SigningService.Requests;
 using SigningService.Signing;
 using SigningService.Storage;
 using SigningService.Telemetry;
@@ -51,6 +54,7 @@ public static class ServiceRegistration
         AddValidatedOptions<UploadOptions>(services, UploadOptions.Section);
         AddValidatedOptions<JobOptions>(services, JobOptions.Section);
         AddValidatedOptions<Resilience.ResilienceOptions>(services, Resilience.ResilienceOptions.Section);
+        AddValidatedOptions<JsonBodyOptions>(services, JsonBodyOptions.Section);
         services.AddOptions<KeysOptions>().BindConfiguration(KeysOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<KeysOptions>, KeysOptionsValidator>();
 
@@ -78,6 +82,19 @@ public static class ServiceRegistration
         services.AddServiceTelemetry(builder.Configuration);
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // Images: registry access (credentials, CA trust) and one write lock per signature target.
+        services.AddRegistryServices();
+        services.AddSingleton<JsonBody>();
+        services.AddSingleton<ImageWriteLocks>();
+        services.AddSingleton<RegistryCosign>();
+        services.AddSingleton<ImageSigner>();
+        services.AddSingleton<IJobHandler, SignImageHandler>();
+        services.AddSingleton<IJobHandler, Signing.BuildReports.SignBuildReportHandler>();
+        services.AddSingleton<IJobHandler, AttestImageHandler>();
+        services.AddSingleton<IJobHandler, AttestBlobHandler>();
+        services.AddSingleton<IJobHandler, VerifyImageHandler>();
+        services.AddSingleton<IJobHandler, VerifyAttestationHandler>();
+        services.AddSingleton<IJobHandler, VerifyBlobAttestationHandler>();
 
         // Start order matters: cosign must be probed before keys are generated, keys before workers.
         services.AddHostedService<CosignProbe>();

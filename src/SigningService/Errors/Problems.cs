@@ -50,11 +50,14 @@ public static class Problems
     public static readonly ProblemKind KeyUnavailable = new("key-unavailable", 500, "The signing key is unavailable.",
         "The key's files or password could not be read.");
 
+    public static readonly ProblemKind RegistryError = new("registry-error", 502, "The registry request failed.",
+        "The registry answered unexpectedly, or its TLS certificate is not trusted (configure CaBundleFile).");
+
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         Validation, UnsupportedMediaType, PayloadTooLarge, UnknownKey, KeyNotFound, JobNotFound, ArtifactNotFound,
         JobFinished, QueueFull, NotFound, MethodNotAllowed, Unauthenticated, Forbidden, RateLimited, Internal, CosignFailed,
-        CosignTimeout, TrustMaterialUnavailable, RegistryUnavailable, RegistryAuth, ManifestUnknown, KeyUnavailable,
+        CosignTimeout, TrustMaterialUnavailable, RegistryUnavailable, RegistryAuth, ManifestUnknown, RegistryError, KeyUnavailable,
     ];
 
     private static readonly Dictionary<string, ProblemKind> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);

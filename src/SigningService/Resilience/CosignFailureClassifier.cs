@@ -9,7 +9,9 @@ public static class CosignFailureClassifier
     public sealed record Rule(string Pattern, FailureClass Class, ProblemKind Kind);
 
     /// <summary>
-    /// Checked in order; the first pattern found in stderr (case-insensitive) wins. Permanent rules
+    /// Checked in order against cosign's own error line — never its whole stderr, whose warnings
+    /// (e.g. an unreachable TUF mirror: "dial tcp … no such host") say nothing about the failure.
+    /// The first pattern found (case-insensitive) wins. Permanent rules
     /// come first: "UNAUTHORIZED ... 503" must not retry. Patterns are go-containerregistry's and
     /// Go's net/http's wording, as cosign prints them.
     /// </summary>
@@ -22,12 +24,18 @@ public static class CosignFailureClassifier
         new("403 Forbidden", FailureClass.Permanent, Problems.RegistryAuth),
         new("MANIFEST_UNKNOWN", FailureClass.Permanent, Problems.ManifestUnknown),
         new("NAME_UNKNOWN", FailureClass.Permanent, Problems.ManifestUnknown),
-        new("x509:", FailureClass.Permanent, Problems.CosignFailed),
-        new("certificate signed by unknown authority", FailureClass.Permanent, Problems.CosignFailed),
+        new("status code 404 Not Found", FailureClass.Permanent, Problems.ManifestUnknown),
+        new("x509:", FailureClass.Permanent, Problems.RegistryError),
+        new("tls:", FailureClass.Permanent, Problems.RegistryError),
+        new("certificate signed by unknown authority", FailureClass.Permanent, Problems.RegistryError),
+        new("server gave HTTP response to HTTPS client", FailureClass.Permanent, Problems.RegistryError),
         new("connection refused", FailureClass.Transient, Problems.RegistryUnavailable),
         new("connection reset", FailureClass.Transient, Problems.RegistryUnavailable),
         new("broken pipe", FailureClass.Transient, Problems.RegistryUnavailable),
         new("no route to host", FailureClass.Transient, Problems.RegistryUnavailable),
+        new("no such host", FailureClass.Transient, Problems.RegistryUnavailable),
+        new("network is unreachable", FailureClass.Transient, Problems.RegistryUnavailable),
+        new("TOO_MANY_REQUESTS", FailureClass.Transient, Problems.RegistryUnavailable),
         new("i/o timeout", FailureClass.Transient, Problems.RegistryUnavailable),
         new("TLS handshake timeout", FailureClass.Transient, Problems.RegistryUnavailable),
         new("context deadline exceeded", FailureClass.Transient, Problems.RegistryUnavailable),
@@ -58,11 +66,13 @@ public static class CosignFailureClassifier
         }
         if (CosignExitCodes.IsVerdict(run.ExitCode))
         {
-            return new Classification(FailureClass.Verdict, Problems.CosignFailed);
+            return new Classification(FailureClass.Verdict,
+                run.ExitCode == CosignExitCodes.NonExistentTag ? Problems.ManifestUnknown : Problems.CosignFailed);
         }
+        var message = run.ErrorMessage;
         foreach (var rule in Rules)
         {
-            if (run.StandardError.Contains(rule.Pattern, StringComparison.OrdinalIgnoreCase))
+            if (message.Contains(rule.Pattern, StringComparison.OrdinalIgnoreCase))
             {
                 return new Classification(rule.Class, rule.Kind);
             }

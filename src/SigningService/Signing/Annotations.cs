@@ -46,6 +46,26 @@ public static partial class Annotations
         }
     }
 
+    /// <summary>The same rules for annotations that arrived as a JSON body member.</summary>
+    public static bool TryValidate(IReadOnlyDictionary<string, string>? input, out Dictionary<string, string> annotations, out string error)
+    {
+        annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        error = string.Empty;
+        foreach (var (key, value) in input ?? new Dictionary<string, string>())
+        {
+            if (value is null)
+            {
+                error = "annotation values must be strings.";
+                return false;
+            }
+            if (!TryAdd(annotations, key, value, out error))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static bool TryAdd(Dictionary<string, string> annotations, string key, string value, out string error)
     {
         error = string.Empty;

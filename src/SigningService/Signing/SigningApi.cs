@@ -15,6 +15,13 @@ public static class SigningApi
             .WithSummary("Sign a file; the job's result holds the Sigstore bundle and the signature.")
             .Accepts<SignBlobForm>("multipart/form-data")
             .DisableAntiforgery();
+        group.MapPost("/image", ImageSigningEndpoints.SignImage).WithName("SignImage")
+            .WithSummary("Sign an image in its registry; a tag is resolved first and the result names the signed digest.")
+            .Accepts<SignImageRequest>("application/json");
+        group.MapPost("/build-report", BuildReports.BuildReportEndpoint.SignBuildReport).WithName("SignBuildReport")
+            .WithSummary("Sign every image a buildpacks report.toml lists, after checking each digest in the registry.")
+            .Accepts<BuildReports.SignBuildReportForm>("multipart/form-data")
+            .DisableAntiforgery();
         return group;
     }
 

@@ -19,6 +19,16 @@ public static class VerificationApi
             .WithSummary("Verify a file's bundle or signature; the job's result says verified true or false, and why.")
             .Accepts<VerifyBlobForm>("multipart/form-data")
             .DisableAntiforgery();
+        group.MapPost("/image", ImageVerificationEndpoints.VerifyImage).WithName("VerifyImage")
+            .WithSummary("Verify an image's signatures; the result says verified true or false, why, and the verified payloads.")
+            .Accepts<VerifyImageRequest>("application/json");
+        group.MapPost("/attestation", ImageVerificationEndpoints.VerifyAttestation).WithName("VerifyAttestation")
+            .WithSummary("Verify an image's attestations of one predicate type; the result holds the verified in-toto statements.")
+            .Accepts<VerifyAttestationRequest>("application/json");
+        group.MapPost("/blob-attestation", ImageVerificationEndpoints.VerifyBlobAttestation).WithName("VerifyBlobAttestation")
+            .WithSummary("Verify a file's attestation bundle; the result holds the verified in-toto statement.")
+            .Accepts<VerifyBlobAttestationForm>("multipart/form-data")
+            .DisableAntiforgery();
         return group;
     }
 
@@ -89,7 +99,7 @@ public static class VerificationApi
             return await jobs.SubmitAsync(http, jobId, VerifyBlobHandler.Name, input, workspace);
         });
 
-    private static async Task<(VerifierIdentity? Identity, bool UnknownKey)> ReadIdentityAsync(
+    internal static async Task<(VerifierIdentity? Identity, bool UnknownKey)> ReadIdentityAsync(
         UploadedForm form, JobWorkspace workspace, KeyRegistry keys, FormMaterial material,
         Dictionary<string, string[]> errors, CancellationToken ct)
     {
@@ -144,7 +154,7 @@ public static class VerificationApi
         return value;
     }
 
-    private static bool IsBase64Signature(string text)
+    internal static bool IsBase64Signature(string text)
     {
         var trimmed = text.Trim();
         return trimmed.Length is > 0 and <= 16384 && Convert.TryFromBase64String(trimmed, new byte[trimmed.Length], out _);
