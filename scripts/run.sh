@@ -17,11 +17,12 @@ export Cosign__Path="$(cat .tools/cosign-path)"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Keys__DevelopmentKey__Directory="$root/.dev/keys"
 export Storage__Root="$root/.dev/storage"
+export Keys__Default=dev
 
 # A development API key, made once and kept 0600 under .dev/; only its SHA-256 is configured,
 # and a dev policy grants it everything.
 if [[ ! -s .dev/api-key ]]; then
-  (umask 077; printf 'ss_%s' "$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')" > .dev/api-key)
+  (umask 077; printf 'ss_%s' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" > .dev/api-key)
 fi
 chmod 600 .dev/api-key
 dev_key="$(cat .dev/api-key)"
