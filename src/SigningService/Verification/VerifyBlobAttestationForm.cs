@@ -3,13 +3,9 @@ using SigningService.Uploads;
 namespace SigningService.Verification;
 
 /// <summary>The multipart form of POST /v1/verify/blob-attestation (documents the request body in OpenAPI).</summary>
-public sealed class VerifyBlobAttestationForm
+public sealed class VerifyBlobAttestationForm : VerifierFormFields
 {
-    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "file", "bundle", "predicateType", "key", "publicKey", "certificateIdentity", "certificateIdentityRegexp",
-        "certificateOidcIssuer", "certificateOidcIssuerRegexp", "trustedRoot", "requireTlog",
-    };
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(["file", "bundle", "predicateType", .. Names], StringComparer.Ordinal);
 
     /// <summary>The file the attestation is about.</summary>
     public IFormFile? File { get; set; }
@@ -19,17 +15,6 @@ public sealed class VerifyBlobAttestationForm
 
     /// <summary>Expected predicate type: a cosign name or an absolute URI.</summary>
     public string? PredicateType { get; set; }
-
-    public string? Key { get; set; }
-    public IFormFile? PublicKey { get; set; }
-    public string? CertificateIdentity { get; set; }
-    public string? CertificateIdentityRegexp { get; set; }
-    public string? CertificateOidcIssuer { get; set; }
-    public string? CertificateOidcIssuerRegexp { get; set; }
-    public IFormFile? TrustedRoot { get; set; }
-
-    /// <summary>Refuse material without a transparency-log entry (default false).</summary>
-    public bool? RequireTlog { get; set; }
 }
 
 public sealed record VerifyBlobAttestationInput(
