@@ -22,22 +22,8 @@ internal static class ImageVerificationEndpoints
         {
             errors["annotations"] = [annotationError];
         }
-        var verifier = ImageVerifier.TryCreate(request.Image, request, keys, errors, out var unknownKey);
-        if (unknownKey)
-        {
-            return ProblemResults.Of(Problems.UnknownKey, UnknownKeyDetail);
-        }
-        if (verifier is null || errors.Count > 0)
-        {
-            return ProblemResults.Invalid(errors);
-        }
-        if (access.Check(http, Operations.Verify, verifier.KeyName, ArtifactScope.Image(verifier.Image.Name, verifier.Image.Digest)) is { } refused)
-        {
-            return refused;
-        }
-        var workspace = jobs.Reserve(out var jobId);
-        var (identity, root) = await verifier.MaterializeAsync(workspace, http.RequestAborted);
-        return await jobs.SubmitAsync(http, jobId, VerifyImageHandler.Name, new VerifyImageInput(verifier, identity, root, annotations), workspace);
+        return await SubmitAsync(http, request.Image, request, errors, jobs, keys, access, VerifyImageHandler.Name,
+            (verifier, identity, root) => new VerifyImageInput(verifier, identity, root, annotations));
     }
 
     public static async Task<JobResponse> VerifyAttestation(HttpContext http, JsonBody body, JobSubmitter jobs, KeyRegistry keys, AccessGate access)
@@ -48,7 +34,17 @@ internal static class ImageVerificationEndpoints
         {
             errors["predicateType"] = [PredicateTypes.Error];
         }
-        var verifier = ImageVerifier.TryCreate(request.Image, request, keys, errors, out var unknownKey);
+        return await SubmitAsync(http, request.Image, request, errors, jobs, keys, access, VerifyAttestationHandler.Name,
+            (verifier, identity, root) => new VerifyAttestationInput(verifier, identity, root, request.PredicateType!));
+    }
+
+    /// <summary>The shared tail of the image verification endpoints: verifier, access check, workspace, job.</summary>
+    private static async Task<JobResponse> SubmitAsync<TRequest>(
+        HttpContext http, string? image, TRequest request, Dictionary<string, string[]> errors, JobSubmitter jobs, KeyRegistry keys,
+        AccessGate access, string operation, Func<ImageVerifier, VerifierIdentity, string?, object> input)
+        where TRequest : IImageVerifierRequest
+    {
+        var verifier = ImageVerifier.TryCreate(image, request, keys, errors, out var unknownKey);
         if (unknownKey)
         {
             return ProblemResults.Of(Problems.UnknownKey, UnknownKeyDetail);
@@ -63,8 +59,7 @@ internal static class ImageVerificationEndpoints
         }
         var workspace = jobs.Reserve(out var jobId);
         var (identity, root) = await verifier.MaterializeAsync(workspace, http.RequestAborted);
-        var input = new VerifyAttestationInput(verifier, identity, root, request.PredicateType!);
-        return await jobs.SubmitAsync(http, jobId, VerifyAttestationHandler.Name, input, workspace);
+        return await jobs.SubmitAsync(http, jobId, operation, input(verifier, identity, root), workspace);
     }
 
     public static Task<JobResponse> VerifyBlobAttestation(
