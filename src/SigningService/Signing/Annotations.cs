@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SigningService.Requests;
 
 namespace SigningService.Signing;
 
@@ -39,7 +40,8 @@ public static partial class Annotations
             }
             return true;
         }
-        catch (JsonException)
+        // A lone surrogate escape ("\ud800") is valid JSON but cannot be read as a string.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             error = "annotations must be a JSON object of strings, e.g. {\"env\":\"prod\"}.";
             return false;
@@ -73,9 +75,9 @@ public static partial class Annotations
         {
             error = "annotation keys are 1-128 characters of letters, digits and . _ - /, starting with a letter or digit.";
         }
-        else if (value.Length > MaxValueLength || value.Any(char.IsControl))
+        else if (value.Length > MaxValueLength || !TextRules.IsSafeLine(value))
         {
-            error = $"annotation values are at most {MaxValueLength} characters without control characters.";
+            error = $"annotation values are at most {MaxValueLength} characters without control, line-separator or bidi characters.";
         }
         else if (!annotations.TryAdd(key, value))
         {
@@ -88,6 +90,7 @@ public static partial class Annotations
         return error.Length == 0;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$")]
+    // \z, not $: $ also matches before a trailing newline.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 }

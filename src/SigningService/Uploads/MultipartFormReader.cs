@@ -81,7 +81,7 @@ public static class MultipartFormReader
             {
                 // The name is never a path here, but it is recorded, matched by policies and shown back: keep it plain.
                 throw new RequestProblemException(Problems.Validation,
-                    "The file name must be a plain name (at most 255 characters, no path separators, '..' or control characters).", name);
+                    "The file name must be a plain name (at most 255 characters, no path separators, '..', control, bidi or invalid characters).", name);
             }
             // The path on disk comes from the (allow-listed) field name, never from the client's file name.
             var path = Path.Combine(folder, "upload-" + name);
@@ -143,9 +143,10 @@ public static class MultipartFormReader
         }
     }
 
+    // U+FFFD: header decoding of filename* is lenient, so invalid UTF-8 arrives as replacement characters.
     internal static bool IsPlainFileName(string? name) =>
         name is null or "" || (name.Length <= 255 && name is not "." and not ".."
-            && !name.Any(c => char.IsControl(c) || c is '/' or '\\'));
+            && Requests.TextRules.IsSafeLine(name) && !name.Any(c => c is '/' or '\\' or '\uFFFD'));
 
     // Unknown names are echoed only in a safe, bounded form.
     private static string FieldLabel(string name) =>

@@ -30,7 +30,8 @@ public static class BundleInspector
                 material.TryGetProperty("certificate", out _) || material.TryGetProperty("x509CertificateChain", out _));
             return true;
         }
-        catch (JsonException)
+        // A lone surrogate escape is valid JSON but throws when read as a string.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             error = "bundle is not valid JSON.";
             return false;
@@ -46,7 +47,7 @@ public static class BundleInspector
                 && doc.RootElement.TryGetProperty("mediaType", out var mediaType) && mediaType.ValueKind == JsonValueKind.String
                 && mediaType.GetString()!.StartsWith("application/vnd.dev.sigstore.trustedroot", StringComparison.Ordinal);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }

@@ -7,7 +7,7 @@ namespace SigningService.Tests.Security;
 /// The table of bad requests, grouped by endpoint. Image endpoints add their own group
 /// (e.g. <c>ImageCases()</c>) and list it in <see cref="All"/>.
 /// </summary>
-public static class BadInputCases
+public static partial class BadInputCases
 {
     private const string Sign = "/v1/sign/blob";
     private const string Verify = "/v1/verify/blob";
@@ -17,7 +17,7 @@ public static class BadInputCases
     public const int MaxFileBytes = 65536;
     public const int MaxFieldBytes = 16384;
 
-    public static IReadOnlyList<BadRequest> All { get; } = [.. SignBlobCases(), .. VerifyBlobCases(), .. HeaderCases(), .. ReadCases()];
+    public static IReadOnlyList<BadRequest> All { get; } = [.. SignBlobCases(), .. VerifyBlobCases(), .. HeaderCases(), .. ReadCases(), .. ImageCases(), .. ImageAttestationCases()];
 
     private static Part File => Part.File("app.tar.gz");
 
@@ -52,6 +52,11 @@ public static class BadInputCases
         SignCase("annotation value with newline", 400, "validation", File, Part.Field("annotations", "{\"a\":\"x\\ny\"}")),
         SignCase("annotation value with escaped NUL", 400, "validation", File, Part.Field("annotations", "{\"a\":\"x\\u0000\"}")),
         SignCase("annotation value with raw NUL", 400, "validation", File, Part.Field("annotations", "{\"a\":\"x\0\"}")),
+        SignCase("annotation value lone surrogate", 400, "validation", File, Part.Field("annotations", "{\"a\":\"\\udbff\"}")),
+        SignCase("file name* with encoded surrogate", 400, "validation", Part.FileStar("a%ED%A0%80b")),
+        SignCase("annotation key with trailing newline", 400, "validation", File, Part.Field("annotations", "{\"env\\n\":\"x\"}")),
+        SignCase("annotation key lone surrogate", 400, "validation", File, Part.Field("annotations", "{\"a\\ud800\":\"x\"}")),
+        SignCase("file name* with RTL override", 400, "validation", Part.FileStar("app%E2%80%AEzg.tar.exe")),
         SignCase("annotation value with escape char", 400, "validation", File, Part.Field("annotations", "{\"a\":\"\\u001b[31m\"}")),
         SignCase("annotations array", 400, "validation", File, Part.Field("annotations", "[\"a\"]")),
         SignCase("annotations too many", 400, "validation", File, Part.Field("annotations",
@@ -95,6 +100,7 @@ public static class BadInputCases
         VerifyCase("bundle nested objects", 400, "validation", File, Part.Field("bundle", NestedObject(500)), Part.Field("key", "release")),
         VerifyCase("bundle huge", 413, "payload-too-large", File, Part.Field("bundle", "{\"a\":\"" + new string('x', MaxFieldBytes) + "\"}"), Part.Field("key", "release")),
         VerifyCase("bundle invalid UTF-8", 400, "validation", File, Part.Binary("bundle", [0x7b, 0xc0, 0xaf, 0x7d]), Part.Field("key", "release")),
+        VerifyCase("bundle media type lone surrogate", 400, "validation", File, Part.Field("bundle", "{\"mediaType\":\"\\ud800\",\"verificationMaterial\":{}}"), Part.Field("key", "release")),
         VerifyCase("trusted root deeply nested", 400, "validation", File, Part.Field("bundle", Bundle), Part.Field("key", "release"), Part.Field("trustedRoot", Nested(5000))),
         VerifyCase("public key is an option", 400, "validation", File, Part.Field("bundle", Bundle), Part.Field("publicKey", "--key=/etc/passwd")),
         VerifyCase("signature with NUL", 400, "validation", File, Part.Field("signature", "AA==\0"), Part.Field("key", "release")),
@@ -118,6 +124,8 @@ public static class BadInputCases
         new("header: huge bearer token", () => Post(Sign, Form(File), RequestHeaders.Bearer(new string('a', 20_000) + "." + "b.c")), 401, "unauthenticated"),
         new("header: bearer with control char", () => Post(Sign, Form(File), RequestHeaders.Add("Authorization", "Bearer ss_abc\u0001def")), 401, "unauthenticated"),
         new("header: empty bearer", () => Post(Sign, Form(File), RequestHeaders.Add("Authorization", "Bearer ")), 401, "unauthenticated"),
+        new("header: JWT with lone-surrogate issuer", () => Post(Sign, Form(File), RequestHeaders.Bearer(
+            Jwt("{\"alg\":\"RS256\",\"kid\":\"k\\ud800\"}", "{\"iss\":\"\\udc00\",\"aud\":\"x\"}"))), 401, "unauthenticated"),
         new("header: JWT-shaped garbage", () => Post(Sign, Form(File), RequestHeaders.Bearer("a.b.c")), 401, "unauthenticated"),
     ];
 
@@ -134,6 +142,12 @@ public static class BadInputCases
         new("sign: GET", () => Send(HttpMethod.Get, Sign), 405, "method-not-allowed"),
         new("sign: PUT", () => new HttpRequestMessage(HttpMethod.Put, Sign) { Content = Form(File) }, 405, "method-not-allowed"),
     ];
+
+    private static string Jwt(string header, string payload) =>
+        $"{Base64Url(header)}.{Base64Url(payload)}.{Base64Url("signature")}";
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static ByteArrayContent Raw(string body, string contentType)
     {

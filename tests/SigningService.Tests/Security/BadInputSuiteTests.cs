@@ -16,6 +16,8 @@ public sealed class BadInputSuiteTests(BadInputSuiteTests.Fixture fixture) : ICl
         {
             ["Uploads:MaxFileBytes"] = BadInputCases.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Uploads:MaxFieldBytes"] = BadInputCases.MaxFieldBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JsonBodies:MaxBytes"] = BadInputCases.MaxJsonBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JsonBodies:MaxPredicateBytes"] = BadInputCases.MaxPredicateBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         public void Dispose() => Factory.Dispose();

@@ -4,31 +4,41 @@ using System.Text.Json.Nodes;
 using SigningService.Auth.ApiKeys;
 using SigningService.Tests.Auth;
 using SigningService.Tests.Infrastructure;
+using SigningService.Tests.Infrastructure.Registry;
 
 namespace SigningService.Tests.Security;
 
 /// <summary>
 /// The service with real policies: API keys for a CI bot, a reader and another team, and a
-/// GitHub-Actions-shaped OIDC issuer whose JWKS a real HTTP server on 127.0.0.1 serves.
+/// GitHub-Actions-shaped OIDC issuer whose JWKS a real HTTP server on 127.0.0.1 serves, and a
+/// plain registry for the image rules (team-a's repositories only).
 /// </summary>
 public sealed class SecurityFixture : IAsyncLifetime
 {
     public const string CiBotKey = "ss_ci-bot-test-key-0123456789";
     public const string ReaderKey = "ss_reader-test-key-0123456789";
     public const string OtherTeamKey = "ss_other-team-test-key-012345";
+    public const string TeamAKey = "ss_team-a-test-key-0123456789";
+
+    /// <summary>The only image repository the "image-releases" OIDC rule grants (under the registry).</summary>
+    public const string OidcImageRepository = "team-a/app";
+    public const string OidcImageClaim = "org/image-app";
 
     private JwksTestServer? _jwks;
 
     public ServiceFactory Factory { get; private set; } = null!;
 
+    public RegistryServer Registry { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         _jwks = await JwksTestServer.StartAsync();
         _jwks.Json = JwtKeys.Jwks();
-        Factory = new ServiceFactory(Settings(_jwks.JwksUri));
+        Registry = await RegistryServer.StartPlainAsync();
+        Factory = new ServiceFactory(Settings(_jwks.JwksUri, Registry.Host));
     }
 
-    public static Dictionary<string, string?> Settings(Uri jwksUri)
+    public static Dictionary<string, string?> Settings(Uri jwksUri, string? registryHost = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -45,6 +55,16 @@ public sealed class SecurityFixture : IAsyncLifetime
         Rule(settings, 3, "other-team", apiKey: "other-team", ops: ["sign", "read-jobs"], keys: ["other"], blobs: ["*"]);
         Rule(settings, 4, "app-releases", issuer: "github", ops: ["sign", "read-jobs"], keys: ["release"], blobs: ["app-*"],
             claims: new() { ["repository"] = "org/app", ["ref"] = "refs/heads/*" });
+        if (registryHost is not null)
+        {
+            settings["Registries:Hosts:0:Host"] = registryHost;
+            settings["Registries:Hosts:0:Insecure"] = "true"; // loopback only
+            ApiKey(settings, 4, "team-a", TeamAKey);
+            Rule(settings, 5, "team-a-images", apiKey: "team-a", ops: ["sign", "verify"], keys: ["release"], blobs: [],
+                images: [$"{registryHost}/team-a/*"]);
+            Rule(settings, 6, "image-releases", issuer: "github", ops: ["sign", "attest"], keys: ["release"], blobs: [],
+                images: [$"{registryHost}/{OidcImageRepository}"], claims: new() { ["repository"] = OidcImageClaim });
+        }
         return settings;
     }
 
@@ -55,7 +75,7 @@ public sealed class SecurityFixture : IAsyncLifetime
     }
 
     private static void Rule(Dictionary<string, string?> s, int i, string name, string[] ops, string[] keys, string[] blobs,
-        string? apiKey = null, string? issuer = null, Dictionary<string, string>? claims = null)
+        string? apiKey = null, string? issuer = null, Dictionary<string, string>? claims = null, string[]? images = null)
     {
         var p = $"Auth:Policies:{i}";
         s[$"{p}:Name"] = name;
@@ -64,6 +84,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         for (var j = 0; j < ops.Length; j++) s[$"{p}:Operations:{j}"] = ops[j];
         for (var j = 0; j < keys.Length; j++) s[$"{p}:Keys:{j}"] = keys[j];
         for (var j = 0; j < blobs.Length; j++) s[$"{p}:Blobs:{j}"] = blobs[j];
+        for (var j = 0; j < (images ?? []).Length; j++) s[$"{p}:Images:{j}"] = images![j];
         foreach (var (claim, pattern) in claims ?? []) s[$"{p}:Claims:{claim}"] = pattern;
     }
 
@@ -107,6 +128,10 @@ public sealed class SecurityFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Factory.Dispose();
+        if (Registry is not null)
+        {
+            await Registry.DisposeAsync();
+        }
         if (_jwks is not null)
         {
             await _jwks.DisposeAsync();
