@@ -24,6 +24,7 @@ public sealed class CircuitBreakerTests(ITestOutputHelper output)
     public async Task SignImage_RegistryDownForGood_FailsAfterAttemptsThenFastWhileOpenThenSucceedsWhenBack()
     {
         using var spans = new SpanCollector();
+        using var metrics = new MetricCollector();
         await using var harness = await ResilienceHarness.StartAsync(Settings());
         var image = await harness.PushAsync();
         await harness.Registry.StopAsync();
@@ -35,6 +36,10 @@ public sealed class CircuitBreakerTests(ITestOutputHelper output)
         AssertFailedUnavailable(first);
         Assert.Equal(3, Spans.Named(spans.InTrace(firstTrace), "cosign sign").Length);
         Assert.Equal("Open", await CircuitStateAsync(harness));
+        metrics.Observe();
+        // Polly's CircuitState as a gauge: 1 is Open.
+        Assert.Equal(1, metrics.Of("signingservice.circuit.state", ("endpoint", harness.Host)).Last().Value);
+        Assert.NotEmpty(metrics.Of("signingservice.jobs", ("operation", "sign-image"), ("outcome", "failed")));
 
         // 2. While open: jobs fail at once, with no cosign run and no registry request (digest and tag references alike).
         var clock = Stopwatch.StartNew();

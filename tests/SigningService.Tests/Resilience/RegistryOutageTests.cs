@@ -43,6 +43,7 @@ public sealed class RegistryOutageTests(ITestOutputHelper output)
     public async Task SignImage_TagReferenceRegistryRestartedAfterTwoSeconds_ResolutionRetriedThenOneCosignRun()
     {
         using var spans = new SpanCollector();
+        using var metrics = new MetricCollector();
         await using var harness = await ResilienceHarness.StartAsync();
         var image = await harness.PushAsync();
         await harness.Registry.StopAsync();
@@ -69,5 +70,8 @@ public sealed class RegistryOutageTests(ITestOutputHelper output)
         // cosign only ran once the digest was known, and against a registry that answered.
         var cosign = Assert.Single(Spans.Named(trace, "cosign sign"));
         Assert.True(cosign.StartTimeUtc >= resolutions[^1].StartTimeUtc);
+        // Metrics: one retry per failed resolution for this registry, and the job counted by operation and outcome.
+        Assert.Equal(resolutions.Length - 1, metrics.Of("signingservice.retries", ("endpoint", harness.Host)).Sum(m => m.Value));
+        Assert.NotEmpty(metrics.Of("signingservice.jobs", ("operation", "sign-image"), ("outcome", "succeeded")));
     }
 }
