@@ -28,6 +28,8 @@ public sealed class ResilienceHarness : IAsyncDisposable
 
     public ServiceFactory Factory { get; private set; } = null!;
 
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? _derived;
+
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The host the service talks to: the proxy when there is one.</summary>
@@ -45,7 +47,8 @@ public sealed class ResilienceHarness : IAsyncDisposable
     };
 
     public static async Task<ResilienceHarness> StartAsync(
-        IDictionary<string, string?>? overrides = null, bool proxy = false, bool basicAuth = false, Action<ServiceFactory>? configure = null)
+        IDictionary<string, string?>? overrides = null, bool proxy = false, bool basicAuth = false,
+        Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? webHost = null)
     {
         var registry = basicAuth ? await RegistryServer.StartBasicAuthAsync() : await RegistryServer.StartPlainAsync();
         var harness = new ResilienceHarness(registry, proxy ? await FaultProxy.StartAsync(registry.BaseUri) : null);
@@ -63,8 +66,9 @@ public sealed class ResilienceHarness : IAsyncDisposable
             settings[key] = value;
         }
         harness.Factory = new ServiceFactory(settings);
-        configure?.Invoke(harness.Factory);
-        harness.Client = harness.Factory.CreateClient();
+        // WithWebHostBuilder keeps the factory's settings and its client configuration (the admin API key).
+        harness._derived = webHost is null ? null : harness.Factory.WithWebHostBuilder(webHost);
+        harness.Client = harness._derived?.CreateClient() ?? harness.Factory.CreateClient();
         return harness;
     }
 
@@ -92,6 +96,7 @@ public sealed class ResilienceHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
+        _derived?.Dispose();
         Factory?.Dispose();
         if (Proxy is not null)
         {
