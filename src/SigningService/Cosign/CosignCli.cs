@@ -91,7 +91,17 @@ public sealed partial class CosignCli(
             StandardInput = run.StandardInput,
         };
         LogStarting(logger, run.Command, attempt);
-        var result = await runner.RunAsync(spec, cancellationToken);
+        ProcessResult result;
+        try
+        {
+            result = await runner.RunAsync(spec, cancellationToken);
+        }
+        catch (OperationCanceledException) when (activity is not null)
+        {
+            // Killed by the attempt timeout (the pipeline retries) or by the job's cancellation: either way not a success.
+            activity.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw;
+        }
         activity?.SetTag("process.exit_code", result.ExitCode);
         if (result.TimedOut || result.ExitCode != 0)
         {

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using SigningService.Cryptoki.Signing;
 using SigningService.Keys;
 using SigningService.KmsRelay;
+using SigningService.Telemetry;
 
 namespace SigningService.Hsm;
 
@@ -15,13 +17,35 @@ public sealed class HsmKmsKeySigner(KeyRegistry keys) : IKmsKeySigner
         return info is not null;
     }
 
-    public Task<byte[]> SignDigestAsync(string keyName, HashAlgorithmName hash, ReadOnlyMemory<byte> digest, CancellationToken cancellationToken)
+    public static readonly ActivitySource Activity = new("SigningService.Hsm");
+
+    public async Task<byte[]> SignDigestAsync(string keyName, HashAlgorithmName hash, ReadOnlyMemory<byte> digest, CancellationToken cancellationToken)
     {
         if (keys.Find(keyName) is not HsmSigningKey key)
         {
             throw new InvalidOperationException($"'{keyName}' is not an HSM key");
         }
-        // ECDSA: CKM_ECDSA over the digest, converted to DER. RSA: PKCS#1 v1.5, what cosign verifies for RSA keys.
-        return key.Pool.SignDigestAsync(key.Selector, hash, digest.ToArray(), HsmSignaturePadding.Pkcs1, cancellationToken);
+        using var activity = Activity.StartActivity("hsm.sign");
+        activity?.SetTag("key.name", keyName);
+        activity?.SetTag("hsm.token", key.TokenName);
+        activity?.SetTag("hsm.hash", hash.Name);
+        var outcome = "failed";
+        try
+        {
+            // ECDSA: CKM_ECDSA over the digest, converted to DER. RSA: PKCS#1 v1.5, what cosign verifies for RSA keys.
+            var signature = await key.Pool.SignDigestAsync(key.Selector, hash, digest.ToArray(), HsmSignaturePadding.Pkcs1, cancellationToken);
+            outcome = "succeeded";
+            return signature;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            ServiceMetrics.HsmOperations.Add(1, new KeyValuePair<string, object?>("token", key.TokenName),
+                new KeyValuePair<string, object?>("operation", "sign"), new KeyValuePair<string, object?>("outcome", outcome));
+        }
     }
 }

@@ -12,7 +12,8 @@ internal sealed partial class KmsRelayRequestHandler(
     IKmsKeySigner signer,
     IEnumerable<IKmsSignatureListener> listeners,
     TimeProvider timeProvider,
-    ILogger<KmsRelayRequestHandler> logger)
+    ILogger<KmsRelayRequestHandler> logger,
+    Jobs.IJobStore? jobs = null)
 {
     internal static readonly ActivitySource ActivitySource = new("SigningService.KmsRelay");
 
@@ -58,7 +59,10 @@ internal sealed partial class KmsRelayRequestHandler(
             return Refuse(request.Method, request.KeyName, problem);
         }
         var digestHex = Convert.ToHexStringLower(digest);
-        using var activity = ActivitySource.StartActivity("kms-relay sign");
+        // The plugin's request arrives on the relay's own connection, outside the job's async flow:
+        // the job (known from the token) gives the parent, so the HSM work shows in the job's trace.
+        using var activity = ActivitySource.StartActivity(
+            "kms-relay sign", ActivityKind.Server, jobs?.Find(jobId)?.TraceParent ?? default);
         activity?.SetTag("signingservice.job_id", jobId);
         activity?.SetTag("signingservice.key", request.KeyName);
         byte[] signature;

@@ -16,21 +16,22 @@ public sealed partial class RegistryClient(
 
     /// <summary>The digest <paramref name="image"/> points at now (HEAD; GET and hash when HEAD gives no digest).</summary>
     public Task<string> ResolveDigestAsync(ImageReference image, CancellationToken ct) =>
-        ResilientAsync(image, token => ResolveDigestOnceAsync(image, token), ct);
+        ResilientAsync(image, (attempt, token) => ResolveDigestOnceAsync(image, attempt, token), ct);
 
     public Task<RegistryManifest> GetManifestAsync(ImageReference image, CancellationToken ct) =>
-        ResilientAsync(image, token => GetManifestOnceAsync(image, token), ct);
+        ResilientAsync(image, (_, token) => GetManifestOnceAsync(image, token), ct);
 
     /// <summary>Through the registry host's pipeline (retries, circuit) when one is configured.</summary>
-    private async Task<T> ResilientAsync<T>(ImageReference image, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    private async Task<T> ResilientAsync<T>(ImageReference image, Func<int, CancellationToken, Task<T>> call, CancellationToken ct)
     {
         if (pipelines is null)
         {
-            return await call(ct);
+            return await call(0, ct);
         }
+        var attempt = 0;
         try
         {
-            return await pipelines.For(image.Registry).ExecuteAsync(async token => await call(token), ct);
+            return await pipelines.For(image.Registry).ExecuteAsync(async token => await call(attempt++, token), ct);
         }
         catch (Polly.CircuitBreaker.BrokenCircuitException e)
         {
@@ -42,10 +43,27 @@ public sealed partial class RegistryClient(
         }
     }
 
-    private async Task<string> ResolveDigestOnceAsync(ImageReference image, CancellationToken ct)
+    private async Task<string> ResolveDigestOnceAsync(ImageReference image, int attempt, CancellationToken ct)
     {
         using var activity = ActivitySource.StartActivity("registry.resolve");
         activity?.SetTag("image", image.ToString());
+        activity?.SetTag("registry.attempt", attempt);
+        activity?.SetTag("server.address", image.Registry);
+        try
+        {
+            return await ResolveDigestCoreAsync(image, activity, ct);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            // A failed attempt shows as such in the trace (the retry that follows is a sibling span).
+            activity.SetStatus(ActivityStatusCode.Error, e.Message);
+            activity.SetTag("error.type", e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<string> ResolveDigestCoreAsync(ImageReference image, Activity? activity, CancellationToken ct)
+    {
         string? digest = null;
         using (var head = await SendManifestRequestAsync(HttpMethod.Head, image, ct))
         {

@@ -50,6 +50,19 @@ public static class CosignFailureClassifier
         new(": EOF", FailureClass.Transient, Problems.RegistryUnavailable),
     ];
 
+    /// <summary>
+    /// With --allow-insecure-registry, go-containerregistry pings https first, then http, and reports both
+    /// errors joined by "; ". The https half only says the registry speaks plain HTTP (as configured), so
+    /// the http half decides: "… HTTP response to HTTPS client; GET http://…/v2/: … 429 Too Many Requests" is a 429.
+    /// </summary>
+    private const string PlainHttpFallback = "server gave HTTP response to HTTPS client; ";
+
+    public static string DecidingPart(string message)
+    {
+        var fallback = message.LastIndexOf(PlainHttpFallback, StringComparison.OrdinalIgnoreCase);
+        return fallback < 0 ? message : message[(fallback + PlainHttpFallback.Length)..];
+    }
+
     public sealed record Classification(FailureClass Class, ProblemKind Kind);
 
     /// <summary>Null for a run that succeeded.</summary>
@@ -69,7 +82,7 @@ public static class CosignFailureClassifier
             return new Classification(FailureClass.Verdict,
                 run.ExitCode == CosignExitCodes.NonExistentTag ? Problems.ManifestUnknown : Problems.CosignFailed);
         }
-        var message = run.ErrorMessage;
+        var message = DecidingPart(run.ErrorMessage);
         foreach (var rule in Rules)
         {
             if (message.Contains(rule.Pattern, StringComparison.OrdinalIgnoreCase))

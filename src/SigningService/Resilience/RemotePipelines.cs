@@ -28,11 +28,11 @@ public sealed partial class RemotePipelines
         this.options = options;
         this.time = time;
         this.logger = logger;
-        // 0 closed, 1 half-open, 2 open, 3 isolated: Polly's CircuitState values.
+        // 0 closed, 1 open, 2 half-open, 3 isolated: Polly's CircuitState values.
         meters?.Create(ServiceMetrics.MeterName).CreateObservableGauge("signingservice.circuit.state",
             () => _entries.Select(e => new System.Diagnostics.Metrics.Measurement<int>(
                 (int)e.Value.State.CircuitState, new KeyValuePair<string, object?>("endpoint", e.Key))),
-            description: "Circuit state per remote endpoint");
+            description: "Circuit state per remote endpoint: 0 closed, 1 open, 2 half-open, 3 isolated");
     }
 
     private sealed record Entry(ResiliencePipeline Pipeline, CircuitBreakerStateProvider State);

@@ -11,7 +11,8 @@ namespace SigningService.Tests.Infrastructure;
 
 /// <summary>
 /// An HTTP reverse proxy on 127.0.0.1 in front of a real registry that can inject faults: answer
-/// with an error status for the next N requests (with Retry-After), or delay every response.
+/// with an error status for the next N requests (with Retry-After), delay every response or only
+/// the next N. Every request is logged (time, method, path, status) so tests can check backoff.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -40,6 +41,47 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private int _requests;
     private int _injected;
+    private int _delaysLeft;
+    private TimeSpan _nextDelay;
+
+    public sealed record Entry(DateTime At, string Method, string Path, int Status);
+
+    private readonly List<Entry> _log = [];
+
+    /// <summary>Every request answered so far (delayed ones that were abandoned show status 0).</summary>
+    public IReadOnlyList<Entry> Log
+    {
+        get { lock (_log) { return [.. _log]; } }
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> requests for <paramref name="delay"/> before answering them.</summary>
+    public void DelayNext(int count, TimeSpan delay)
+    {
+        _nextDelay = delay;
+        Volatile.Write(ref _delaysLeft, count);
+    }
+
+    /// <summary>Decrements a budget that never goes below zero; true when one was taken.</summary>
+    private static bool TakeOne(ref int budget)
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref budget);
+            if (left <= 0)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref budget, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void Record(HttpContext context, int status)
+    {
+        lock (_log) { _log.Add(new Entry(DateTime.UtcNow, context.Request.Method, context.Request.Path, status)); }
+    }
 
     public void FailNext(int count, HttpStatusCode status, int? retryAfterSeconds = null)
     {
@@ -66,9 +108,11 @@ public sealed class FaultProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
-        if (Delay > TimeSpan.Zero)
+        var delay = TakeOne(ref _delaysLeft) ? _nextDelay : Delay;
+        if (delay > TimeSpan.Zero)
         {
-            try { await Task.Delay(Delay, context.RequestAborted); } catch (OperationCanceledException) { return; }
+            try { await Task.Delay(delay, context.RequestAborted); }
+            catch (OperationCanceledException) { Record(context, 0); return; }
         }
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
@@ -79,6 +123,7 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = after.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+            Record(context, _failureStatus);
             return;
         }
         Interlocked.Exchange(ref _failuresLeft, 0);
@@ -101,6 +146,7 @@ public sealed class FaultProxy : IAsyncDisposable
         }
         using var response = await _upstream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
+        Record(context, (int)response.StatusCode);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
             if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))

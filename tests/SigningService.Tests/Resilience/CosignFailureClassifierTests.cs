@@ -77,6 +77,10 @@ public sealed class CosignFailureClassifierTests(RegistryFixture registries)
     [InlineData(10, "", FailureClass.Verdict)]
     [InlineData(1, "Error: GET https://r/v2/: UNAUTHORIZED: authentication required; 503 Service Unavailable", FailureClass.Permanent)]
     [InlineData(1, "Error: Get \"https://r/v2/\": net/http: TLS handshake timeout", FailureClass.Transient)]
+    // Captured from the service's own run against an insecure (plain HTTP) registry answering 429 to the ping.
+    [InlineData(1, "Error: signing [r/app@sha256:00]: accessing image: Get \"https://r/v2/\": http: server gave HTTP response to HTTPS client; GET http://r/v2/: unexpected status code 429 Too Many Requests", FailureClass.Transient)]
+    [InlineData(1, "Error: Get \"https://r/v2/\": http: server gave HTTP response to HTTPS client", FailureClass.Permanent)]
+    [InlineData(1, "Error: Get \"https://r/v2/\": http: server gave HTTP response to HTTPS client; GET http://r/v2/: UNAUTHORIZED: authentication required", FailureClass.Permanent)]
     [InlineData(1, "Error: invalid signature when validating ASN.1 encoded signature", FailureClass.Permanent)]
     public void Classify_Table(int exitCode, string stderr, FailureClass expected)
     {
