@@ -21,7 +21,7 @@ public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegist
 
         var bundlePath = job.Workspace.ArtifactFile("bundle.sigstore.json");
         List<string> args = ["--key", keyRef.KeyArgument, "--bundle", bundlePath, "--yes"];
-        args.AddRange(TlogArguments(input.Tlog));
+        args.AddRange(SigningConfigFlags.For(input.Tlog, info, options.Value));
         args.AddRange(["--", input.File.Path]);
 
         var run = await cosign.RunAsync(new CosignRun("sign-blob", args, job.Workspace.Home).WithKey(keyRef), cancellationToken);
@@ -50,10 +50,4 @@ public sealed class SignBlobHandler(CosignCli cosign, CosignInfo info, KeyRegist
             ["annotations"] = new JsonObject(input.Annotations.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
         };
     }
-
-    /// <summary>tlog=false signs against a signing config with no transparency log; true uses the configured one.</summary>
-    private IEnumerable<string> TlogArguments(bool tlog) =>
-        !tlog ? ["--signing-config", info.OfflineSigningConfigPath!]
-        : options.Value.TlogSigningConfig is { } config ? ["--signing-config", config]
-        : [];
 }
