@@ -63,11 +63,7 @@ public static class AttestationApi
         uploads.HandleAsync(http, AttestBlobForm.Fields, async (form, jobId, workspace) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var file = form.File("file");
-            if (file is null || file.Length == 0)
-            {
-                errors["file"] = [file is null ? "A file part named 'file' is required." : "The file is empty."];
-            }
+            var file = form.RequiredFile("file", errors);
             var predicate = await material.ReadAsync(form, "predicate", workspace.Work, http.RequestAborted);
             if (predicate is null)
             {

@@ -29,15 +29,7 @@ public static class SigningApi
         uploads.HandleAsync(http, SignBlobForm.Fields, async (form, jobId, workspace) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var file = form.File("file");
-            if (file is null)
-            {
-                errors["file"] = ["A file part named 'file' is required."];
-            }
-            else if (file.Length == 0)
-            {
-                errors["file"] = ["The file is empty."];
-            }
+            var file = form.RequiredFile("file", errors);
             if (!FormValues.TryParseBool(form.Field("tlog"), false, out var tlog))
             {
                 errors["tlog"] = ["tlog must be true or false."];

@@ -9,5 +9,17 @@ public sealed class UploadedForm
 
     public UploadedFile? File(string name) => Files.GetValueOrDefault(name);
 
+    /// <summary>The named file part when present and non-empty; otherwise records why in <paramref name="errors"/>.</summary>
+    public UploadedFile? RequiredFile(string name, Dictionary<string, string[]> errors)
+    {
+        var file = File(name);
+        if (file is null || file.Length == 0)
+        {
+            errors[name] = [file is null ? $"A file part named '{name}' is required." : "The file is empty."];
+            return null;
+        }
+        return file;
+    }
+
     public bool Has(string name) => Fields.ContainsKey(name) || Files.ContainsKey(name);
 }

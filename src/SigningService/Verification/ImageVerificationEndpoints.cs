@@ -68,11 +68,7 @@ internal static class ImageVerificationEndpoints
         {
             var ct = http.RequestAborted;
             var errors = new Dictionary<string, string[]>();
-            var file = form.File("file");
-            if (file is null || file.Length == 0)
-            {
-                errors["file"] = [file is null ? "A file part named 'file' is required." : "The file is empty."];
-            }
+            var file = form.RequiredFile("file", errors);
             var bundle = await material.ReadAsync(form, "bundle", workspace.Work, ct);
             BundleFacts? facts = null;
             if (bundle is null)
@@ -101,15 +97,7 @@ internal static class ImageVerificationEndpoints
             {
                 return ProblemResults.Of(Problems.UnknownKey, UnknownKeyDetail);
             }
-            var trustedRoot = await material.ReadAsync(form, "trustedRoot", workspace.Work, ct);
-            if (trustedRoot is not null && !BundleInspector.IsTrustedRoot(trustedRoot.Text))
-            {
-                errors["trustedRoot"] = ["trustedRoot is not a Sigstore trusted root (mediaType application/vnd.dev.sigstore.trustedroot…)."];
-            }
-            if (!FormValues.TryParseBool(form.Field("requireTlog"), false, out var requireTlog))
-            {
-                errors["requireTlog"] = ["requireTlog must be true or false."];
-            }
+            var (trustedRoot, requireTlog) = await VerificationApi.ReadTrustAsync(form, workspace, material, errors, ct);
             if (errors.Count > 0 || identity is null || facts is null)
             {
                 return ProblemResults.Invalid(errors);

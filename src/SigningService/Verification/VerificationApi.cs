@@ -38,11 +38,7 @@ public static class VerificationApi
         {
             var ct = http.RequestAborted;
             var errors = new Dictionary<string, string[]>();
-            var file = form.File("file");
-            if (file is null || file.Length == 0)
-            {
-                errors["file"] = [file is null ? "A file part named 'file' is required." : "The file is empty."];
-            }
+            var file = form.RequiredFile("file", errors);
 
             var bundle = await material.ReadAsync(form, "bundle", workspace.Work, ct);
             var signature = await material.ReadAsync(form, "signature", workspace.Work, ct);
@@ -77,15 +73,7 @@ public static class VerificationApi
                 errors["signature"] = ["A bare signature is checked with key or publicKey; certificate identities need a bundle."];
             }
 
-            var trustedRoot = await material.ReadAsync(form, "trustedRoot", workspace.Work, ct);
-            if (trustedRoot is not null && !BundleInspector.IsTrustedRoot(trustedRoot.Text))
-            {
-                errors["trustedRoot"] = ["trustedRoot is not a Sigstore trusted root (mediaType application/vnd.dev.sigstore.trustedroot…)."];
-            }
-            if (!FormValues.TryParseBool(form.Field("requireTlog"), false, out var requireTlog))
-            {
-                errors["requireTlog"] = ["requireTlog must be true or false."];
-            }
+            var (trustedRoot, requireTlog) = await ReadTrustAsync(form, workspace, material, errors, ct);
             if (errors.Count > 0 || identity is null)
             {
                 return ProblemResults.Invalid(errors);
@@ -98,6 +86,22 @@ public static class VerificationApi
             var input = new VerifyBlobInput(file!, bundle?.Path, facts, signature?.Path, identity, trustedRoot?.Path, requireTlog);
             return await jobs.SubmitAsync(http, jobId, VerifyBlobHandler.Name, input, workspace);
         });
+
+    /// <summary>The trust fields every multipart verification form shares: an optional trusted root and requireTlog.</summary>
+    internal static async Task<(FormMaterial.Material? TrustedRoot, bool RequireTlog)> ReadTrustAsync(
+        UploadedForm form, JobWorkspace workspace, FormMaterial material, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var trustedRoot = await material.ReadAsync(form, "trustedRoot", workspace.Work, ct);
+        if (trustedRoot is not null && !BundleInspector.IsTrustedRoot(trustedRoot.Text))
+        {
+            errors["trustedRoot"] = ["trustedRoot is not a Sigstore trusted root (mediaType application/vnd.dev.sigstore.trustedroot…)."];
+        }
+        if (!FormValues.TryParseBool(form.Field("requireTlog"), false, out var requireTlog))
+        {
+            errors["requireTlog"] = ["requireTlog must be true or false."];
+        }
+        return (trustedRoot, requireTlog);
+    }
 
     internal static async Task<(VerifierIdentity? Identity, bool UnknownKey)> ReadIdentityAsync(
         UploadedForm form, JobWorkspace workspace, KeyRegistry keys, FormMaterial material,
