@@ -17,14 +17,8 @@ public sealed class VerifyAttestationHandler(RegistryCosign registryCosign, Regi
     {
         var input = (VerifyAttestationInput)job.Input;
         var verifier = input.Verifier;
-        var digest = verifier.Image.Digest ?? await SignImageHandler.ResolveAsync(registry, verifier.Image, cancellationToken);
-        var pinned = verifier.Image.WithDigest(digest);
-
-        var flags = ImageVerdicts.Flags(input.Identity, verifier.IgnoreTlog, input.TrustedRootPath);
-        flags.Add("--type=" + input.PredicateType);
-        var run = await registryCosign.RunAsync(
-            "verify-attestation", flags, pinned, job.Workspace.Home, verifier.SignatureRepository, null, null, cancellationToken);
-        var (verified, reason) = ImageVerdicts.Judge(run, job.Workspace.Root);
+        var (digest, run, verified, reason) = await ImageVerdicts.RunAsync(registryCosign, registry, job, verifier, input.Identity,
+            input.TrustedRootPath, "verify-attestation", ["--type=" + input.PredicateType], cancellationToken);
 
         var statements = verified ? InTotoStatements.FromLines(run.StandardOutput).Where(s => InTotoStatements.HasSubject(s, digest)).ToList() : [];
         if (verified && statements.Count == 0)

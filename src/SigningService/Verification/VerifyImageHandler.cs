@@ -16,14 +16,9 @@ public sealed class VerifyImageHandler(RegistryCosign registryCosign, RegistryCl
     {
         var input = (VerifyImageInput)job.Input;
         var verifier = input.Verifier;
-        var digest = verifier.Image.Digest ?? await SignImageHandler.ResolveAsync(registry, verifier.Image, cancellationToken);
-        var pinned = verifier.Image.WithDigest(digest);
-
-        var flags = ImageVerdicts.Flags(input.Identity, verifier.IgnoreTlog, input.TrustedRootPath);
-        flags.AddRange(input.Annotations.Select(a => "--annotations=" + ImageSigner.CsvQuote($"{a.Key}={a.Value}")));
-        var run = await registryCosign.RunAsync(
-            "verify", flags, pinned, job.Workspace.Home, verifier.SignatureRepository, null, null, cancellationToken);
-        var (verified, reason) = ImageVerdicts.Judge(run, job.Workspace.Root);
+        var annotationFlags = input.Annotations.Select(a => "--annotations=" + ImageSigner.CsvQuote($"{a.Key}={a.Value}"));
+        var (digest, run, verified, reason) = await ImageVerdicts.RunAsync(
+            registryCosign, registry, job, verifier, input.Identity, input.TrustedRootPath, "verify", annotationFlags, cancellationToken);
 
         var payloads = verified ? ImageSignaturePayloads.Parse(run.StandardOutput, digest) : [];
         if (verified && payloads.Count == 0)
