@@ -8,7 +8,6 @@ namespace SigningService.KmsRelay;
 // environment factory can read the path without depending on a hosted service.
 public sealed class KmsRelayEndpoint(IOptions<KmsRelayOptions> options) : IDisposable
 {
-    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private Socket? _listener;
@@ -32,8 +31,7 @@ public sealed class KmsRelayEndpoint(IOptions<KmsRelayOptions> options) : IDispo
         }
         // A fresh random folder per start: nothing stale to trust, nobody else can enter it.
         var directory = Path.Combine(options.Value.ResolvedSocketDirectory, "signingservice-kms-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        System.IO.Directory.CreateDirectory(directory, PrivateFolder);
-        File.SetUnixFileMode(directory, PrivateFolder);
+        Storage.PrivateFiles.CreateFolder(directory);
         var socketPath = Path.Combine(directory, "relay.sock");
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try

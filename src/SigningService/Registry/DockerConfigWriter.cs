@@ -10,9 +10,6 @@ namespace SigningService.Registry;
 /// </summary>
 public sealed class DockerConfigWriter(IOptionsMonitor<RegistryOptions> options)
 {
-    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode ConfigFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public async Task<DockerConfigLease> WriteAsync(string registryHost, CancellationToken ct)
     {
         if (OperatingSystem.IsWindows())
@@ -24,12 +21,11 @@ public sealed class DockerConfigWriter(IOptionsMonitor<RegistryOptions> options)
         var credentials = await RegistryCredentials.ReadAsync(current.Find(registryHost), ct);
         var parent = current.WorkDirectory ?? Path.GetTempPath();
         var folder = Path.Combine(parent, "docker-config-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder, FolderMode);
+        Storage.PrivateFiles.CreateFolder(folder);
         var lease = new DockerConfigLease(folder);
         try
         {
-            var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ConfigFileMode };
-            await using var stream = new FileStream(Path.Combine(folder, "config.json"), file);
+            await using var stream = Storage.PrivateFiles.CreateFile(Path.Combine(folder, "config.json"));
             await using var json = new Utf8JsonWriter(stream);
             WriteConfig(json, registryHost, credentials);
             await json.FlushAsync(ct);
